@@ -1,0 +1,143 @@
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    PROGRAMME_OFFICE = "programme_office", _("Programme office")
+    FACILITATOR = "facilitator", _("Facilitator")
+    COORDINATOR = "coordinator", _("Municipal coordinator")
+    TEAM_MEMBER = "team_member", _("Team member")
+
+
+MUNICIPAL_ROLES = {Role.COORDINATOR, Role.TEAM_MEMBER}
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username):
+        # E-mail addresses are compared without regard to case.
+        return self.get(email__iexact=username)
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in with an e-mail address.
+
+    `role` says what the person does on the platform. Coordinators and team members
+    belong to exactly one municipality; facilitators are assigned to processes;
+    programme office staff are members of programmes (Programme.office_members).
+    Operators without a role use the Django admin only.
+    """
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    municipality = models.ForeignKey(
+        "programmes.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    job_title = models.CharField(_("position"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="de"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(
+        _("operator"), default=False, help_text=_("May log in to the Django admin.")
+    )
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["full_name", "email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.email.lower()
+        if self.role in MUNICIPAL_ROLES and not self.municipality_id:
+            raise ValidationError(
+                {"municipality": _("Coordinators and team members belong to a municipality.")}
+            )
+        if self.role not in MUNICIPAL_ROLES and self.municipality_id:
+            raise ValidationError(
+                {"municipality": _("Only coordinators and team members belong to a municipality.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.lower()
+        super().save(*args, **kwargs)
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    # Role helpers. The scope sets are cached per request-bound user object so
+    # permission checks in lists do not query once per row.
+    @property
+    def is_programme_office(self) -> bool:
+        return self.role == Role.PROGRAMME_OFFICE
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role == Role.FACILITATOR
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR
+
+    @property
+    def is_municipal(self) -> bool:
+        return self.role in MUNICIPAL_ROLES
+
+    @cached_property
+    def office_programme_ids(self) -> frozenset[int]:
+        if not self.is_programme_office or not self.is_active:
+            return frozenset()
+        return frozenset(self.office_programmes.values_list("pk", flat=True))
+
+    @cached_property
+    def facilitated_process_ids(self) -> frozenset[int]:
+        if not self.is_facilitator or not self.is_active:
+            return frozenset()
+        return frozenset(self.facilitated_processes.values_list("pk", flat=True))
+
+    @cached_property
+    def facilitated_municipality_ids(self) -> frozenset[int]:
+        if not self.is_facilitator or not self.is_active:
+            return frozenset()
+        return frozenset(self.facilitated_processes.values_list("municipality_id", flat=True))

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from teilhabe.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("health/", views.health, name="health"),
+]

@@ -1,0 +1,53 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from teilhabe.core.pagination import paginate
+from teilhabe.processes.models import Process
+from teilhabe.programmes.models import Application, ApplicationStatus, Round
+
+
+@login_required
+@require_http_methods(["GET"])
+def dashboard(request):
+    """One overview per role: what this person needs to see first."""
+    user = request.user
+    processes = Process.objects.visible_to(user).active().with_overview()
+    context = {"nav": "dashboard"}
+    if user.is_programme_office or user.is_superuser:
+        context["page"] = paginate(request, processes)
+        context["pending_applications"] = (
+            Application.objects.visible_to(user)
+            .filter(status=ApplicationStatus.SUBMITTED)
+            .select_related("municipality", "round__programme")[:10]
+        )
+        template = "core/dashboard_office.html"
+    elif user.is_facilitator:
+        context["page"] = paginate(request, processes)
+        template = "core/dashboard_facilitator.html"
+    elif user.is_municipal:
+        context["processes"] = list(processes)
+        context["applications"] = (
+            Application.objects.visible_to(user)
+            .exclude(status=ApplicationStatus.ADMITTED)
+            .select_related("round__programme")
+        )
+        context["open_rounds"] = (
+            Round.objects.open_for_applications()
+            .exclude(applications__municipality=user.municipality_id)
+            .select_related("programme")
+        )
+        template = "core/dashboard_municipality.html"
+    else:
+        template = "core/dashboard_empty.html"
+    return render(request, template, context)
+
+
+@require_http_methods(["GET"])
+def health(request):
+    """For load balancers: answers 200 when the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

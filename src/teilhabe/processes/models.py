@@ -1,0 +1,622 @@
+import uuid
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.core.formats import format_eur
+from teilhabe.core.models import CreatedByModel, TimeStampedModel
+
+
+class Phase(models.TextChoices):
+    ANALYSIS = "analysis", _("Analysis and planning")
+    PARTICIPATION = "participation", _("Participation")
+    IMPLEMENTATION = "implementation", _("Implementation support")
+
+
+PHASE_ORDER = {phase: index for index, phase in enumerate(Phase.values)}
+
+
+class TranslatedNameMixin:
+    """German `name` is required; `name_en` is shown in the English UI when present."""
+
+    name: str
+    name_en: str
+
+    @property
+    def display_name(self) -> str:
+        if (get_language() or "de").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
+
+
+# --- Block catalogue ------------------------------------------------------------
+
+
+class CatalogueStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    RETIRED = "retired", _("Replaced by a newer version")
+
+
+class CatalogueQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from teilhabe.programmes.models import Programme
+
+        qs = self.filter(programme__in=Programme.objects.visible_to(user))
+        if user.is_authenticated and (user.is_programme_office or user.is_superuser):
+            return qs
+        return qs.exclude(status=CatalogueStatus.DRAFT)
+
+    def published(self):
+        return self.filter(status=CatalogueStatus.PUBLISHED)
+
+
+class Catalogue(CreatedByModel):
+    """One version of a programme's building-block catalogue.
+
+    A published version never changes: the programme office works on a draft copy
+    and publishes it, which retires the previous version. Processes copy the blocks
+    they use, so a new version never rewrites a running process.
+    """
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="catalogues",
+    )
+    version = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=CatalogueStatus.choices, default=CatalogueStatus.DRAFT
+    )
+    note = models.TextField(_("what changed"), blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = CatalogueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("building-block catalogue")
+        verbose_name_plural = _("building-block catalogues")
+        ordering = ["programme", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "version"], name="unique_catalogue_version"),
+            models.UniqueConstraint(
+                fields=["programme"],
+                condition=Q(status="published"),
+                name="one_published_catalogue_per_programme",
+            ),
+            models.UniqueConstraint(
+                fields=["programme"],
+                condition=Q(status="draft"),
+                name="one_draft_catalogue_per_programme",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("%(programme)s, catalogue version %(version)s") % {
+            "programme": self.programme,
+            "version": self.version,
+        }
+
+    def get_absolute_url(self) -> str:
+        return reverse("processes:catalogue_detail", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == CatalogueStatus.DRAFT
+
+
+class BlockType(TranslatedNameMixin, models.Model):
+    """A building block (Baustein) as the catalogue offers it."""
+
+    catalogue = models.ForeignKey(
+        Catalogue, verbose_name=_("catalogue"), on_delete=models.CASCADE, related_name="block_types"
+    )
+    key = models.SlugField(
+        _("key"), max_length=60, help_text=_("Stays the same across catalogue versions.")
+    )
+    name = models.CharField(_("name (German)"), max_length=150)
+    name_en = models.CharField(_("name (English)"), max_length=150, blank=True)
+    description = models.TextField(_("description (German)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    included_by_default = models.BooleanField(
+        _("part of every new process"),
+        default=True,
+        help_text=_("New processes start with this block; municipalities may drop it."),
+    )
+    typical_weeks = models.PositiveSmallIntegerField(
+        _("typical duration (weeks)"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("building block type")
+        verbose_name_plural = _("building block types")
+        ordering = ["catalogue", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["catalogue", "key"], name="unique_block_type_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_description(self) -> str:
+        if (get_language() or "de").startswith("en") and self.description_en:
+            return self.description_en
+        return self.description
+
+
+# --- Processes ------------------------------------------------------------------
+
+
+class ProcessQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Processes whose internal data the user may see.
+
+        Programme office: processes in its programmes. Facilitator: processes they
+        are assigned to. Coordinator and team member: their municipality's processes.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        if user.is_programme_office:
+            return self.filter(round__programme__in=user.office_programme_ids)
+        if user.is_facilitator:
+            return self.filter(pk__in=user.facilitated_process_ids)
+        if user.is_municipal:
+            return self.filter(municipality=user.municipality_id)
+        return self.none()
+
+    def with_overview(self):
+        """Everything a list row shows, in a constant number of queries."""
+        return (
+            self.select_related("municipality", "round__programme")
+            .prefetch_related("facilitators", "blocks")
+            .annotate(spent=Sum("consulting_entries__cost"))
+        )
+
+    def active(self):
+        return self.filter(closed_on__isnull=True)
+
+
+class Process(TimeStampedModel):
+    """The accompanied process of one admitted municipality in one funding round."""
+
+    municipality = models.ForeignKey(
+        "programmes.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="processes",
+    )
+    round = models.ForeignKey(
+        "programmes.Round",
+        verbose_name=_("funding round"),
+        on_delete=models.PROTECT,
+        related_name="processes",
+    )
+    application = models.OneToOneField(
+        "programmes.Application",
+        verbose_name=_("application"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="process",
+    )
+    catalogue = models.ForeignKey(
+        Catalogue,
+        verbose_name=_("catalogue version"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="processes",
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    started_on = models.DateField(_("process start"))
+    closed_on = models.DateField(_("process closed"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("consulting budget (EUR)"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal(settings.DEFAULT_CONSULTING_BUDGET),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitators"),
+        related_name="facilitated_processes",
+        blank=True,
+        limit_choices_to={"role": "facilitator"},
+    )
+
+    objects = ProcessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("process")
+        verbose_name_plural = _("processes")
+        ordering = ["municipality__name", "-started_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "round"], name="one_process_per_round"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.municipality} ({self.round.name})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("processes:process_detail", args=[self.pk])
+
+    # Derived state. Works on prefetched blocks (see with_overview) without queries.
+    def _blocks(self):
+        return sorted(self.blocks.all(), key=lambda b: (PHASE_ORDER[b.phase], b.position, b.pk))
+
+    @property
+    def current_phase(self) -> str | None:
+        """Phase of the first block that is neither done nor dropped; None when complete."""
+        for block in self._blocks():
+            if block.status not in FINISHED_STATUSES:
+                return block.phase
+        return None
+
+    def get_current_phase_display(self) -> str:
+        phase = self.current_phase
+        if phase is None:
+            return _("Completed") if self._blocks() else _("Not planned yet")
+        return Phase(phase).label
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(done, relevant) blocks; dropped blocks do not count."""
+        blocks = [b for b in self._blocks() if b.status != BlockStatus.DROPPED]
+        return sum(1 for b in blocks if b.status == BlockStatus.DONE), len(blocks)
+
+    @property
+    def progress_percent(self) -> int:
+        done, total = self.progress
+        return round(100 * done / total) if total else 0
+
+    @property
+    def spent_amount(self) -> Decimal:
+        spent = getattr(self, "spent", None)
+        if spent is None and not hasattr(self, "spent"):
+            spent = self.consulting_entries.aggregate(total=Sum("cost"))["total"]
+        return spent or Decimal("0")
+
+    @property
+    def remaining_budget(self) -> Decimal:
+        return self.budget - self.spent_amount
+
+    @property
+    def budget_used_percent(self) -> int:
+        return round(100 * self.spent_amount / self.budget) if self.budget else 0
+
+    @property
+    def budget_is_low(self) -> bool:
+        return self.remaining_budget < self.budget * Decimal(str(settings.BUDGET_WARNING_SHARE))
+
+    def due_blocks(self, today: date | None = None, days: int = 14):
+        """Open blocks whose planned end is past or within `days` days."""
+        today = today or timezone.localdate()
+        horizon = today + timedelta(days=days)
+        return [
+            b
+            for b in self._blocks()
+            if b.status not in FINISHED_STATUSES and b.planned_end and b.planned_end <= horizon
+        ]
+
+
+class BlockStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+FINISHED_STATUSES = frozenset({BlockStatus.DONE, BlockStatus.DROPPED})
+
+
+class BlockQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(process__in=Process.objects.visible_to(user))
+
+    def open(self):
+        return self.exclude(status__in=FINISHED_STATUSES)
+
+
+class Block(TranslatedNameMixin, TimeStampedModel):
+    """A building block in one municipality's process."""
+
+    process = models.ForeignKey(
+        Process, verbose_name=_("process"), on_delete=models.CASCADE, related_name="blocks"
+    )
+    block_type = models.ForeignKey(
+        BlockType,
+        verbose_name=_("from catalogue"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="blocks",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    name_en = models.CharField(_("name (English)"), max_length=150, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    status = models.CharField(
+        _("status"), max_length=12, choices=BlockStatus.choices, default=BlockStatus.PLANNED
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    responsible = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible"),
+        related_name="responsible_blocks",
+        blank=True,
+    )
+    responsible_others = models.CharField(
+        _("further responsible people"),
+        max_length=250,
+        blank=True,
+        help_text=_("People without an account, e.g. “Mayor Schmidt, Helferkreis”."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    results = models.TextField(_("results"), blank=True)
+    drop_reason = models.CharField(_("why dropped"), max_length=250, blank=True)
+
+    objects = BlockQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("building block")
+        verbose_name_plural = _("building blocks")
+        ordering = ["process", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("processes:block_detail", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        start = self.process.started_on if self.process_id else None
+        for field in ("planned_start", "planned_end", "actual_start", "actual_end"):
+            value = getattr(self, field)
+            if value and start and value < start:
+                errors[field] = _(
+                    "This date is before the process started (%(start)s)."
+                ) % {"start": date_format(start, "SHORT_DATE_FORMAT")}
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            errors.setdefault("planned_end", _("The planned end is before the planned start."))
+        if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
+            errors.setdefault("actual_end", _("The actual end is before the actual start."))
+        if self.status == BlockStatus.DROPPED and not self.drop_reason.strip():
+            errors["drop_reason"] = _("Please say briefly why the block is dropped.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            not self.is_finished
+            and self.planned_end is not None
+            and self.planned_end < timezone.localdate()
+        )
+
+    @property
+    def start(self) -> date | None:
+        return self.actual_start or self.planned_start
+
+    @property
+    def end(self) -> date | None:
+        return self.actual_end or self.planned_end
+
+
+def document_upload_to(instance: "BlockDocument", filename: str) -> str:
+    # A random name: the original name is kept in the database, never in the path.
+    suffix = PurePath(filename).suffix.lower()
+    return f"documents/{instance.block.process_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class BlockDocument(models.Model):
+    block = models.ForeignKey(
+        Block, verbose_name=_("building block"), on_delete=models.CASCADE, related_name="documents"
+    )
+    file = models.FileField(_("file"), upload_to=document_upload_to)
+    title = models.CharField(_("title"), max_length=200)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("processes:document_download", args=[self.pk])
+
+
+class BlockDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(block__process__in=Process.objects.visible_to(user))
+
+
+BlockDocument.add_to_class("objects", BlockDocumentQuerySet.as_manager())
+
+
+# --- Consulting budget ------------------------------------------------------------
+
+
+class ConsultingUnit(models.TextChoices):
+    HOURS = "hours", _("hours")
+    DAYS = "days", _("days")
+
+
+class ConsultingEntryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(process__in=Process.objects.visible_to(user))
+
+
+class ConsultingEntry(CreatedByModel):
+    """Consulting work logged against a process's budget."""
+
+    process = models.ForeignKey(
+        Process,
+        verbose_name=_("process"),
+        on_delete=models.CASCADE,
+        related_name="consulting_entries",
+    )
+    date = models.DateField(_("date"))
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitator"),
+        on_delete=models.PROTECT,
+        related_name="consulting_entries",
+    )
+    quantity = models.DecimalField(
+        _("amount"),
+        max_digits=6,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.25"))],
+    )
+    unit = models.CharField(_("unit"), max_length=6, choices=ConsultingUnit.choices)
+    cost = models.DecimalField(
+        _("cost (EUR)"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    objects = ConsultingEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consulting entry")
+        verbose_name_plural = _("consulting entries")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y} {self.facilitator}: {self.cost} €"
+
+    def clean(self):
+        super().clean()
+        if not self.process_id or self.cost is None:
+            return
+        others = self.process.consulting_entries.exclude(pk=self.pk).aggregate(total=Sum("cost"))
+        remaining = self.process.budget - (others["total"] or Decimal("0"))
+        if self.cost > remaining:
+            raise ValidationError(
+                {
+                    "cost": _(
+                        "This entry would overspend the consulting budget: only "
+                        "%(remaining)s remain."
+                    )
+                    % {"remaining": format_eur(remaining)}
+                }
+            )
+        if self.date and self.date < self.process.started_on:
+            raise ValidationError(
+                {"date": _("This date is before the process started (%(start)s).")
+                 % {"start": date_format(self.process.started_on, "SHORT_DATE_FORMAT")}}
+            )
+
+
+# --- Process log ------------------------------------------------------------------
+
+
+class LogAction(models.TextChoices):
+    PROCESS_CREATED = "process_created", _("started the process")
+    PROCESS_CHANGED = "process_changed", _("changed the process")
+    FACILITATOR_ASSIGNED = "facilitator_assigned", _("assigned a facilitator")
+    FACILITATOR_REMOVED = "facilitator_removed", _("removed a facilitator")
+    BLOCK_ADDED = "block_added", _("added a building block")
+    BLOCK_CHANGED = "block_changed", _("changed a building block")
+    BLOCK_STATUS = "block_status", _("changed the status of a building block")
+    BLOCK_MOVED = "block_moved", _("moved a building block")
+    DOCUMENT_ADDED = "document_added", _("uploaded a document")
+    DOCUMENT_REMOVED = "document_removed", _("removed a document")
+    CONSULTING_LOGGED = "consulting_logged", _("logged consulting")
+
+
+class ProcessLogQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(process__in=Process.objects.visible_to(user))
+
+
+class ProcessLogEntry(models.Model):
+    """Who changed what in a process. Written only by services, never edited."""
+
+    process = models.ForeignKey(
+        Process, verbose_name=_("process"), on_delete=models.CASCADE, related_name="log_entries"
+    )
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=30, choices=LogAction.choices)
+    subject = models.CharField(_("concerning"), max_length=250, blank=True)
+    # Structured detail, rendered in the reader's language by `detail_display`:
+    # {"from": .., "to": ..} for status changes, {"fields": [..]} for edits.
+    data = models.JSONField(_("detail"), default=dict, blank=True)
+
+    objects = ProcessLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("process log entry")
+        verbose_name_plural = _("process log")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d.%m.%Y %H:%M} {self.actor}: {self.get_action_display()}"
+
+    @property
+    def detail_display(self) -> str:
+        data = self.data or {}
+        if self.action == LogAction.BLOCK_STATUS and "to" in data:
+            old = BlockStatus(data["from"]).label if data.get("from") else "–"
+            return f"{old} → {BlockStatus(data['to']).label}"
+        if "fields" in data:
+            names = []
+            for field_name in data["fields"]:
+                try:
+                    names.append(str(Block._meta.get_field(field_name).verbose_name))
+                except FieldDoesNotExist:  # a renamed field must not break the log
+                    names.append(field_name)
+            return ", ".join(names)
+        return data.get("text", "")

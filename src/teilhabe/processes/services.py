@@ -1,0 +1,280 @@
+"""Actions on processes, building blocks, documents, budgets and catalogues.
+
+Views, the admin, commands and the demo loader all go through these functions, so
+the same rules and the same process log apply everywhere.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from teilhabe.processes.models import (
+    Block,
+    BlockDocument,
+    BlockStatus,
+    BlockType,
+    Catalogue,
+    CatalogueStatus,
+    ConsultingEntry,
+    LogAction,
+    Process,
+    ProcessLogEntry,
+)
+
+
+def log(process: Process, action: str, *, by, subject: str = "", data: dict | None = None):
+    """Append an entry to the process log."""
+    return ProcessLogEntry.objects.create(
+        process=process, actor=by, action=action, subject=str(subject)[:250], data=data or {}
+    )
+
+
+# --- Catalogue ---------------------------------------------------------------------
+
+
+def current_catalogue(programme) -> Catalogue | None:
+    return programme.catalogues.filter(status=CatalogueStatus.PUBLISHED).first()
+
+
+@transaction.atomic
+def create_catalogue_draft(programme, *, by, note: str = "") -> Catalogue:
+    """A new draft version, copied from the published version when there is one.
+
+    Returns the existing draft if the programme already has one.
+    """
+    existing = programme.catalogues.filter(status=CatalogueStatus.DRAFT).first()
+    if existing:
+        return existing
+    latest = programme.catalogues.order_by("-version").first()
+    draft = Catalogue.objects.create(
+        programme=programme,
+        version=(latest.version + 1) if latest else 1,
+        status=CatalogueStatus.DRAFT,
+        note=note,
+        created_by=by,
+    )
+    source = current_catalogue(programme)
+    if source:
+        BlockType.objects.bulk_create(
+            BlockType(
+                catalogue=draft,
+                key=bt.key,
+                name=bt.name,
+                name_en=bt.name_en,
+                description=bt.description,
+                description_en=bt.description_en,
+                phase=bt.phase,
+                position=bt.position,
+                included_by_default=bt.included_by_default,
+                typical_weeks=bt.typical_weeks,
+            )
+            for bt in source.block_types.all()
+        )
+    return draft
+
+
+@transaction.atomic
+def publish_catalogue(catalogue: Catalogue, *, by) -> Catalogue:
+    """Publish a draft; the previously published version is retired."""
+    if catalogue.status != CatalogueStatus.DRAFT:
+        raise ValueError("Only a draft catalogue can be published.")
+    Catalogue.objects.filter(
+        programme=catalogue.programme, status=CatalogueStatus.PUBLISHED
+    ).update(status=CatalogueStatus.RETIRED)
+    catalogue.status = CatalogueStatus.PUBLISHED
+    catalogue.published_at = timezone.now()
+    catalogue.save(update_fields=["status", "published_at", "updated_at"])
+    return catalogue
+
+
+# --- Processes ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_process(
+    *, municipality, round, started_on: date, by, application=None, budget: Decimal | None = None,
+    facilitators: Iterable = (),
+) -> Process:
+    """Open the process of an admitted municipality with the default blocks."""
+    catalogue = current_catalogue(round.programme)
+    process = Process.objects.create(
+        municipality=municipality,
+        round=round,
+        application=application,
+        catalogue=catalogue,
+        started_on=started_on,
+        budget=round.programme.default_budget if budget is None else budget,
+    )
+    log(process, LogAction.PROCESS_CREATED, by=by, subject=str(municipality))
+    if catalogue:
+        Block.objects.bulk_create(
+            Block(
+                process=process,
+                block_type=bt,
+                name=bt.name,
+                name_en=bt.name_en,
+                description=bt.description,
+                phase=bt.phase,
+                position=(index + 1) * 10,
+            )
+            for index, bt in enumerate(catalogue.block_types.filter(included_by_default=True))
+        )
+    for facilitator in facilitators:
+        assign_facilitator(process, facilitator, by=by)
+    return process
+
+
+def assign_facilitator(process: Process, facilitator, *, by) -> None:
+    if process.facilitators.filter(pk=facilitator.pk).exists():
+        return
+    process.facilitators.add(facilitator)
+    log(process, LogAction.FACILITATOR_ASSIGNED, by=by, subject=str(facilitator))
+
+
+def remove_facilitator(process: Process, facilitator, *, by) -> None:
+    process.facilitators.remove(facilitator)
+    log(process, LogAction.FACILITATOR_REMOVED, by=by, subject=str(facilitator))
+
+
+# --- Blocks ------------------------------------------------------------------------
+
+
+def _next_position(process: Process) -> int:
+    top = process.blocks.aggregate(top=Max("position"))["top"]
+    return (top or 0) + 10
+
+
+@transaction.atomic
+def add_block(process: Process, *, by, block_type: BlockType | None = None, **fields) -> Block:
+    """Add a block, from the catalogue (copying its texts) or freely defined."""
+    if block_type is not None:
+        fields.setdefault("name", block_type.name)
+        fields.setdefault("name_en", block_type.name_en)
+        fields.setdefault("description", block_type.description)
+        fields.setdefault("phase", block_type.phase)
+    responsible = fields.pop("responsible", None)
+    block = Block(process=process, block_type=block_type, position=_next_position(process), **fields)
+    block.full_clean()
+    block.save()
+    if responsible:
+        block.responsible.set(responsible)
+    log(process, LogAction.BLOCK_ADDED, by=by, subject=block.name)
+    return block
+
+
+@transaction.atomic
+def update_block(block: Block, *, by, changed: Iterable[str], responsible=None) -> Block:
+    """Save a block already changed in memory (e.g. by a ModelForm) and log what changed.
+
+    The caller has validated the block; `changed` names the fields that changed.
+    """
+    changed = [name for name in changed if name != "responsible"]
+    block.save()
+    if responsible is not None:
+        block.responsible.set(responsible)
+    if changed or responsible is not None:
+        fields = changed + (["responsible"] if responsible is not None else [])
+        log(block.process, LogAction.BLOCK_CHANGED, by=by, subject=block.name,
+            data={"fields": fields})
+    return block
+
+
+@transaction.atomic
+def set_block_status(block: Block, status: str, *, by, reason: str = "", today: date | None = None):
+    """Move a block to `status`, filling in actual dates the way people expect.
+
+    Starting work sets the actual start; finishing sets the actual end (and the start,
+    if nobody recorded it). Raises ValidationError when the result breaks a rule.
+    """
+    today = today or timezone.localdate()
+    old = block.status
+    if old == status:
+        return block
+    block.status = status
+    if status == BlockStatus.IN_PROGRESS and not block.actual_start:
+        block.actual_start = max(today, block.process.started_on)
+    if status == BlockStatus.DONE:
+        block.actual_start = block.actual_start or max(today, block.process.started_on)
+        block.actual_end = block.actual_end or max(today, block.actual_start)
+    if status == BlockStatus.PLANNED:
+        block.actual_start = None
+        block.actual_end = None
+    if status == BlockStatus.DROPPED:
+        block.drop_reason = reason
+    block.full_clean()
+    block.save()
+    log(block.process, LogAction.BLOCK_STATUS, by=by, subject=block.name,
+        data={"from": old, "to": status})
+    return block
+
+
+@transaction.atomic
+def move_block(block: Block, direction: str, *, by) -> Block:
+    """Swap the block with its neighbour in the same phase ("up" or "down")."""
+    siblings = list(block.process.blocks.filter(phase=block.phase).order_by("position", "pk"))
+    index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(siblings):
+        return block
+    # Renumber the phase so equal positions cannot make the swap a no-op.
+    siblings[index], siblings[target] = siblings[target], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        sibling.position = position * 10
+    Block.objects.bulk_update(siblings, ["position"])
+    block.refresh_from_db(fields=["position"])
+    log(block.process, LogAction.BLOCK_MOVED, by=by, subject=block.name,
+        data={"text": direction})
+    return block
+
+
+# --- Documents ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_document(block: Block, *, upload, title: str, by) -> BlockDocument:
+    """Store an uploaded file that the form has already checked for size and type."""
+    document = BlockDocument.objects.create(
+        block=block,
+        file=upload,
+        title=title or upload.name,
+        original_name=upload.name[:255],
+        content_type=getattr(upload, "checked_content_type", "") or upload.content_type,
+        size=upload.size,
+        uploaded_by=by,
+    )
+    log(block.process, LogAction.DOCUMENT_ADDED, by=by, subject=document.title,
+        data={"text": block.name})
+    return document
+
+
+def remove_document(document: BlockDocument, *, by) -> None:
+    process = document.block.process
+    title = document.title
+    storage, name = document.file.storage, document.file.name
+    with transaction.atomic():
+        document.delete()
+        log(process, LogAction.DOCUMENT_REMOVED, by=by, subject=title)
+    # Remove the file only once the row is gone for good.
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+# --- Consulting budget -------------------------------------------------------------
+
+
+@transaction.atomic
+def log_consulting(process: Process, *, by, **fields) -> ConsultingEntry:
+    """Record consulting work; refuses (ValidationError) to overspend the budget.
+
+    The process row is locked so two facilitators cannot overspend together.
+    """
+    process = Process.objects.select_for_update().get(pk=process.pk)
+    entry = ConsultingEntry(process=process, created_by=by, **fields)
+    entry.full_clean()
+    entry.save()
+    log(process, LogAction.CONSULTING_LOGGED, by=by, subject=str(entry.facilitator),
+        data={"text": f"{entry.quantity} {entry.get_unit_display()}"})
+    return entry

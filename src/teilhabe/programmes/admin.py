@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from teilhabe.programmes.models import Application, Municipality, Programme, Round
+
+
+class RoundInline(admin.TabularInline):
+    model = Round
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "default_budget"]
+    filter_horizontal = ["office_members"]
+    inlines = [RoundInline]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "state", "ags", "population"]
+    list_filter = ["kind", "state"]
+    search_fields = ["name", "ags"]
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "round", "status", "submitted_at", "decided_at"]
+    list_filter = ["status", "round"]
+    search_fields = ["municipality__name"]
+    raw_id_fields = ["municipality", "decided_by", "created_by"]

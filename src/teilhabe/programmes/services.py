@@ -1,0 +1,99 @@
+"""Actions on municipalities, rounds and applications."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from teilhabe.accounts.models import Role, User
+from teilhabe.core.mail import send_templated_mail
+from teilhabe.processes import services as process_services
+from teilhabe.programmes.models import Application, ApplicationStatus
+
+
+@transaction.atomic
+def submit_application(application: Application, *, by) -> Application:
+    """Hand in a draft; the programme office is told by e-mail."""
+    if application.status != ApplicationStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be submitted."))
+    if not application.round.is_open():
+        raise ValidationError(_("The application period of this round is over."))
+    application.full_clean()
+    application.status = ApplicationStatus.SUBMITTED
+    application.submitted_at = timezone.now()
+    application.save(update_fields=["status", "submitted_at", "updated_at"])
+    office = list(application.round.programme.office_members.filter(is_active=True))
+    for person in office:
+        transaction.on_commit(
+            lambda person=person: send_templated_mail(
+                "programmes/email/application_submitted",
+                {"application": application, "recipient": person},
+                [person.email],
+                language=person.preferred_language,
+            )
+        )
+    return application
+
+
+def _notify_municipality(application: Application, template: str) -> None:
+    recipients = list(
+        User.objects.filter(
+            municipality=application.municipality, role=Role.COORDINATOR, is_active=True
+        )
+    )
+    addresses = {u.email: u.preferred_language for u in recipients}
+    addresses.setdefault(application.contact_email, "de")
+    for address, language in addresses.items():
+        transaction.on_commit(
+            lambda address=address, language=language: send_templated_mail(
+                template, {"application": application}, [address], language=language
+            )
+        )
+
+
+@transaction.atomic
+def admit_application(
+    application: Application, *, by, started_on: date | None = None, facilitators=(),
+    decision_note: str = "", review_note: str = "",
+):
+    """Admit a submitted application into its round and open the municipality's process."""
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted application can be admitted."))
+    application.status = ApplicationStatus.ADMITTED
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    application.decision_note = decision_note
+    if review_note:
+        application.review_note = review_note
+    application.save()
+    process = process_services.create_process(
+        municipality=application.municipality,
+        round=application.round,
+        application=application,
+        started_on=started_on or max(application.round.starts_on, timezone.localdate()),
+        by=by,
+        facilitators=facilitators,
+    )
+    _notify_municipality(application, "programmes/email/application_admitted")
+    return process
+
+
+@transaction.atomic
+def reject_application(
+    application: Application, *, by, decision_note: str, review_note: str = ""
+) -> Application:
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted application can be decided."))
+    if not decision_note.strip():
+        raise ValidationError({"decision_note": _("Please tell the municipality why.")})
+    application.status = ApplicationStatus.REJECTED
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    application.decision_note = decision_note
+    if review_note:
+        application.review_note = review_note
+    application.save()
+    _notify_municipality(application, "programmes/email/application_rejected")
+    return application

@@ -1,0 +1,1 @@
+# Views are written in the next step.

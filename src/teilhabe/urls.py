@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("teilhabe.core.urls")),
+    path("accounts/", include("teilhabe.accounts.urls")),
+    path("", include("teilhabe.programmes.urls")),
+    path("", include("teilhabe.processes.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Teilhabe"
+admin.site.site_title = "Teilhabe"
