@@ -5,6 +5,7 @@ development and the demo set TEILHABE_DEBUG=1 through `make run`.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -37,13 +38,15 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("TEILHABE_DEBUG", False)
+# The test suite runs under pytest (or with TEILHABE_TESTING=1); production never imports pytest.
+TESTING = env_bool("TEILHABE_TESTING", False) or "pytest" in sys.modules
 # Demo mode allows the well-known demo passwords and shows them on the login page.
 DEMO_MODE = env_bool("TEILHABE_DEMO", False)
 
 SECRET_KEY = env_str("TEILHABE_SECRET_KEY")
 if not SECRET_KEY:
-    if DEBUG or DEMO_MODE or env_bool("TEILHABE_TESTING"):
-        SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
+    if DEBUG or DEMO_MODE or TESTING:
+        SECRET_KEY = "insecure-development-key-never-use-in-production"
     else:
         raise ImproperlyConfigured("Set TEILHABE_SECRET_KEY (or TEILHABE_DEBUG=1 for development).")
 
@@ -140,8 +143,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -181,12 +186,12 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or env_bool("TEILHABE_TESTING")
+            if DEBUG or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
 MAX_UPLOAD_MB = env_int("TEILHABE_MAX_UPLOAD_MB", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -207,7 +212,7 @@ DEFAULT_FROM_EMAIL = env_str("TEILHABE_FROM_EMAIL", "Teilhabe <noreply@teilhabe.
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security -----------------------------------------------------------------
-SECURE = not DEBUG and not env_bool("TEILHABE_INSECURE_HTTP", False)
+SECURE = not (DEBUG or TESTING or env_bool("TEILHABE_INSECURE_HTTP", False))
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SESSION_COOKIE_HTTPONLY = True

@@ -56,14 +56,14 @@ class InviteForm(forms.ModelForm):
             from teilhabe.programmes.models import Municipality
 
             self.fields["municipality"].queryset = Municipality.objects.in_scope_of(inviter)
-            self.fields["municipality"].help_text = _(
-                "Required for coordinators and team members."
-            )
+            self.fields["municipality"].help_text = _("Required for coordinators and team members.")
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("A person with this e-mail address already has an account."))
+            raise forms.ValidationError(
+                _("A person with this e-mail address already has an account.")
+            )
         return email
 
     def clean(self):
@@ -75,5 +75,7 @@ class InviteForm(forms.ModelForm):
         if role in MUNICIPAL_ROLES and not cleaned.get("municipality"):
             self.add_error("municipality", _("Choose the municipality this person works for."))
         if role and role not in MUNICIPAL_ROLES and cleaned.get("municipality"):
-            self.add_error("municipality", _("Only coordinators and team members belong to a municipality."))
+            self.add_error(
+                "municipality", _("Only coordinators and team members belong to a municipality.")
+            )
         return cleaned

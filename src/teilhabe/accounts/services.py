@@ -18,7 +18,13 @@ def password_set_url(user: User) -> str:
 
 @transaction.atomic
 def invite_user(
-    *, email: str, full_name: str, role: str, by, municipality=None, job_title: str = "",
+    *,
+    email: str,
+    full_name: str,
+    role: str,
+    by,
+    municipality=None,
+    job_title: str = "",
     preferred_language: str = "de",
 ) -> User:
     """Create an account without a usable password and e-mail a link to set one.

@@ -44,9 +44,7 @@ urlpatterns = [
     ),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(
-            success_url=reverse_lazy("accounts:profile")
-        ),
+        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:profile")),
         name="password_change",
     ),
     path("profile/", views.profile, name="profile"),

@@ -67,8 +67,9 @@ def invite(request):
             by=request.user,
         )
         messages.success(
-            request, _("%(name)s was invited by e-mail to %(email)s.") % {
-                "name": user.full_name, "email": user.email}
+            request,
+            _("%(name)s was invited by e-mail to %(email)s.")
+            % {"name": user.full_name, "email": user.email},
         )
         return redirect("accounts:people")
     return render(request, "accounts/invite.html", {"form": form, "nav": "people"})

@@ -90,7 +90,9 @@ class Catalogue(CreatedByModel):
         verbose_name_plural = _("building-block catalogues")
         ordering = ["programme", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "version"], name="unique_catalogue_version"),
+            models.UniqueConstraint(
+                fields=["programme", "version"], name="unique_catalogue_version"
+            ),
             models.UniqueConstraint(
                 fields=["programme"],
                 condition=Q(status="published"),
@@ -249,9 +251,7 @@ class Process(TimeStampedModel):
         verbose_name_plural = _("processes")
         ordering = ["municipality__name", "-started_on"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "round"], name="one_process_per_round"
-            )
+            models.UniqueConstraint(fields=["municipality", "round"], name="one_process_per_round")
         ]
 
     def __str__(self) -> str:
@@ -403,9 +403,9 @@ class Block(TranslatedNameMixin, TimeStampedModel):
         for field in ("planned_start", "planned_end", "actual_start", "actual_end"):
             value = getattr(self, field)
             if value and start and value < start:
-                errors[field] = _(
-                    "This date is before the process started (%(start)s)."
-                ) % {"start": date_format(start, "SHORT_DATE_FORMAT")}
+                errors[field] = _("This date is before the process started (%(start)s).") % {
+                    "start": date_format(start, "SHORT_DATE_FORMAT")
+                }
         if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
             errors.setdefault("planned_end", _("The planned end is before the planned start."))
         if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
@@ -548,8 +548,10 @@ class ConsultingEntry(CreatedByModel):
             )
         if self.date and self.date < self.process.started_on:
             raise ValidationError(
-                {"date": _("This date is before the process started (%(start)s).")
-                 % {"start": date_format(self.process.started_on, "SHORT_DATE_FORMAT")}}
+                {
+                    "date": _("This date is before the process started (%(start)s).")
+                    % {"start": date_format(self.process.started_on, "SHORT_DATE_FORMAT")}
+                }
             )
 
 

@@ -96,7 +96,13 @@ def publish_catalogue(catalogue: Catalogue, *, by) -> Catalogue:
 
 @transaction.atomic
 def create_process(
-    *, municipality, round, started_on: date, by, application=None, budget: Decimal | None = None,
+    *,
+    municipality,
+    round,
+    started_on: date,
+    by,
+    application=None,
+    budget: Decimal | None = None,
     facilitators: Iterable = (),
 ) -> Process:
     """Open the process of an admitted municipality with the default blocks."""
@@ -157,7 +163,9 @@ def add_block(process: Process, *, by, block_type: BlockType | None = None, **fi
         fields.setdefault("description", block_type.description)
         fields.setdefault("phase", block_type.phase)
     responsible = fields.pop("responsible", None)
-    block = Block(process=process, block_type=block_type, position=_next_position(process), **fields)
+    block = Block(
+        process=process, block_type=block_type, position=_next_position(process), **fields
+    )
     block.full_clean()
     block.save()
     if responsible:
@@ -178,8 +186,13 @@ def update_block(block: Block, *, by, changed: Iterable[str], responsible=None) 
         block.responsible.set(responsible)
     if changed or responsible is not None:
         fields = changed + (["responsible"] if responsible is not None else [])
-        log(block.process, LogAction.BLOCK_CHANGED, by=by, subject=block.name,
-            data={"fields": fields})
+        log(
+            block.process,
+            LogAction.BLOCK_CHANGED,
+            by=by,
+            subject=block.name,
+            data={"fields": fields},
+        )
     return block
 
 
@@ -207,8 +220,13 @@ def set_block_status(block: Block, status: str, *, by, reason: str = "", today: 
         block.drop_reason = reason
     block.full_clean()
     block.save()
-    log(block.process, LogAction.BLOCK_STATUS, by=by, subject=block.name,
-        data={"from": old, "to": status})
+    log(
+        block.process,
+        LogAction.BLOCK_STATUS,
+        by=by,
+        subject=block.name,
+        data={"from": old, "to": status},
+    )
     return block
 
 
@@ -226,8 +244,7 @@ def move_block(block: Block, direction: str, *, by) -> Block:
         sibling.position = position * 10
     Block.objects.bulk_update(siblings, ["position"])
     block.refresh_from_db(fields=["position"])
-    log(block.process, LogAction.BLOCK_MOVED, by=by, subject=block.name,
-        data={"text": direction})
+    log(block.process, LogAction.BLOCK_MOVED, by=by, subject=block.name, data={"text": direction})
     return block
 
 
@@ -246,8 +263,13 @@ def add_document(block: Block, *, upload, title: str, by) -> BlockDocument:
         size=upload.size,
         uploaded_by=by,
     )
-    log(block.process, LogAction.DOCUMENT_ADDED, by=by, subject=document.title,
-        data={"text": block.name})
+    log(
+        block.process,
+        LogAction.DOCUMENT_ADDED,
+        by=by,
+        subject=document.title,
+        data={"text": block.name},
+    )
     return document
 
 
@@ -275,6 +297,11 @@ def log_consulting(process: Process, *, by, **fields) -> ConsultingEntry:
     entry = ConsultingEntry(process=process, created_by=by, **fields)
     entry.full_clean()
     entry.save()
-    log(process, LogAction.CONSULTING_LOGGED, by=by, subject=str(entry.facilitator),
-        data={"text": f"{entry.quantity} {entry.get_unit_display()}"})
+    log(
+        process,
+        LogAction.CONSULTING_LOGGED,
+        by=by,
+        subject=str(entry.facilitator),
+        data={"text": f"{entry.quantity} {entry.get_unit_display()}"},
+    )
     return entry

@@ -24,7 +24,5 @@ urlpatterns = [
     path("catalogues/<int:pk>/", views.catalogue_detail, name="catalogue_detail"),
     path("catalogues/<int:pk>/publish/", views.catalogue_publish, name="catalogue_publish"),
     path("catalogues/<int:pk>/types/new/", views.block_type_edit, name="block_type_create"),
-    path(
-        "catalogues/<int:pk>/types/<int:type_pk>/", views.block_type_edit, name="block_type_edit"
-    ),
+    path("catalogues/<int:pk>/types/<int:type_pk>/", views.block_type_edit, name="block_type_edit"),
 ]

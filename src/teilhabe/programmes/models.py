@@ -67,8 +67,7 @@ class MunicipalityQuerySet(models.QuerySet):
             return self.all()
         if user.is_programme_office:
             return self.filter(
-                Q(applications__round__programme__in=user.office_programme_ids)
-                | Q(created_by=user)
+                Q(applications__round__programme__in=user.office_programme_ids) | Q(created_by=user)
             ).distinct()
         if user.is_facilitator:
             return self.filter(pk__in=user.facilitated_municipality_ids)
@@ -125,9 +124,7 @@ class Municipality(CreatedByModel):
             if self.state and not self.ags.startswith(self.state):
                 raise ValidationError(
                     {
-                        "ags": _(
-                            "The key of a municipality in %(state)s starts with %(prefix)s."
-                        )
+                        "ags": _("The key of a municipality in %(state)s starts with %(prefix)s.")
                         % {"state": self.get_state_display(), "prefix": self.state}
                     }
                 )
@@ -276,7 +273,10 @@ class Application(CreatedByModel):
     """A municipality's application (Bewerbung) for a funding round."""
 
     round = models.ForeignKey(
-        Round, verbose_name=_("funding round"), on_delete=models.PROTECT, related_name="applications"
+        Round,
+        verbose_name=_("funding round"),
+        on_delete=models.PROTECT,
+        related_name="applications",
     )
     municipality = models.ForeignKey(
         Municipality,
@@ -285,7 +285,10 @@ class Application(CreatedByModel):
         related_name="applications",
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
     )
     motivation = models.TextField(
         _("motivation"), help_text=_("Why does your municipality want to take part?")
@@ -298,9 +301,7 @@ class Application(CreatedByModel):
         _("existing structures and initiatives"),
         help_text=_("Helper circles, integration council, migrant organisations, networks …"),
     )
-    topics = models.TextField(
-        _("topics"), help_text=_("Which topics should the process work on?")
-    )
+    topics = models.TextField(_("topics"), help_text=_("Which topics should the process work on?"))
     contact_name = models.CharField(_("contact person"), max_length=150)
     contact_email = models.EmailField(_("contact e-mail"))
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -308,9 +309,7 @@ class Application(CreatedByModel):
     review_note = models.TextField(
         _("review note"), blank=True, help_text=_("Internal to the programme office.")
     )
-    decision_note = models.TextField(
-        _("message to the municipality"), blank=True
-    )
+    decision_note = models.TextField(_("message to the municipality"), blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

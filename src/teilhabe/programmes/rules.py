@@ -32,8 +32,10 @@ def is_coordinator_of_application(user, application) -> bool:
 
 @rules.predicate
 def is_member_of_application(user, application) -> bool:
-    return application is not None and user.is_municipal and (
-        application.municipality_id == user.municipality_id
+    return (
+        application is not None
+        and user.is_municipal
+        and (application.municipality_id == user.municipality_id)
     )
 
 
@@ -80,9 +82,10 @@ rules.add_perm("programmes.add_municipality", is_superuser | is_programme_office
 def is_office_of_municipality(user, municipality) -> bool:
     if municipality is None or not user.is_programme_office:
         return False
-    return municipality.created_by_id == user.pk or municipality.applications.filter(
-        round__programme__in=user.office_programme_ids
-    ).exists()
+    return (
+        municipality.created_by_id == user.pk
+        or municipality.applications.filter(round__programme__in=user.office_programme_ids).exists()
+    )
 
 
 rules.add_perm(

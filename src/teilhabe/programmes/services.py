@@ -55,8 +55,13 @@ def _notify_municipality(application: Application, template: str) -> None:
 
 @transaction.atomic
 def admit_application(
-    application: Application, *, by, started_on: date | None = None, facilitators=(),
-    decision_note: str = "", review_note: str = "",
+    application: Application,
+    *,
+    by,
+    started_on: date | None = None,
+    facilitators=(),
+    decision_note: str = "",
+    review_note: str = "",
 ):
     """Admit a submitted application into its round and open the municipality's process."""
     if application.status != ApplicationStatus.SUBMITTED:

@@ -1,0 +1,111 @@
+"""Named fixtures for the roles every permission test needs.
+
+The world: one programme with an office user; a process of `municipality` with a
+facilitator, a coordinator and a team member; an `outsider` coordinator of another
+municipality with its own process; a facilitator of that other process.
+"""
+
+import pytest
+
+from tests.factories import (
+    BlockFactory,
+    CoordinatorFactory,
+    FacilitatorFactory,
+    MunicipalityFactory,
+    ProcessFactory,
+    ProgrammeFactory,
+    ProgrammeOfficeFactory,
+    RoundFactory,
+    TeamMemberFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.AXES_ENABLED = True
+
+
+@pytest.fixture
+def programme(db):
+    return ProgrammeFactory()
+
+
+@pytest.fixture
+def round_(programme):
+    return RoundFactory(programme=programme)
+
+
+@pytest.fixture
+def office(programme):
+    user = ProgrammeOfficeFactory(full_name="Paula Büro")
+    programme.office_members.add(user)
+    return user
+
+
+@pytest.fixture
+def municipality(db):
+    return MunicipalityFactory(name="Neckarbrück")
+
+
+@pytest.fixture
+def facilitator(db):
+    return FacilitatorFactory(full_name="Jonas Keller")
+
+
+@pytest.fixture
+def process(municipality, round_, facilitator):
+    return ProcessFactory(municipality=municipality, round=round_, facilitators=[facilitator])
+
+
+@pytest.fixture
+def block(process):
+    return BlockFactory(process=process)
+
+
+@pytest.fixture
+def coordinator(municipality):
+    return CoordinatorFactory(municipality=municipality, full_name="Sabine Wolf")
+
+
+@pytest.fixture
+def team_member(municipality):
+    return TeamMemberFactory(municipality=municipality, full_name="Murat Yilmaz")
+
+
+@pytest.fixture
+def other_municipality(db):
+    return MunicipalityFactory(name="Lindenau")
+
+
+@pytest.fixture
+def other_process(other_municipality, round_):
+    return ProcessFactory(municipality=other_municipality, round=round_)
+
+
+@pytest.fixture
+def outsider(other_municipality, other_process):
+    """Coordinator of another municipality (which has a process of its own)."""
+    return CoordinatorFactory(municipality=other_municipality, full_name="Thomas Fremd")
+
+
+@pytest.fixture
+def other_facilitator(other_process):
+    user = FacilitatorFactory(full_name="Aylin Andere")
+    other_process.facilitators.add(user)
+    return user
+
+
+@pytest.fixture
+def other_office(db):
+    """Programme office of a different programme."""
+    user = ProgrammeOfficeFactory(full_name="Otto Anderesbüro")
+    ProgrammeFactory().office_members.add(user)
+    return user
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
