@@ -68,13 +68,15 @@ class InviteForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.inviter.is_coordinator:
-            cleaned["municipality"] = self.inviter.municipality
-            self.instance.municipality = self.inviter.municipality
         role = cleaned.get("role")
+        if self.inviter.is_coordinator:
+            # Only municipal roles are offered, so the inviter's municipality fits.
+            if role in MUNICIPAL_ROLES:
+                cleaned["municipality"] = self.instance.municipality = self.inviter.municipality
+            return cleaned
         if role in MUNICIPAL_ROLES and not cleaned.get("municipality"):
             self.add_error("municipality", _("Choose the municipality this person works for."))
-        if role and role not in MUNICIPAL_ROLES and cleaned.get("municipality"):
+        elif role and role not in MUNICIPAL_ROLES and cleaned.get("municipality"):
             self.add_error(
                 "municipality", _("Only coordinators and team members belong to a municipality.")
             )

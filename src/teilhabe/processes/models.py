@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -164,6 +164,18 @@ class BlockType(TranslatedNameMixin, models.Model):
 # --- Processes ------------------------------------------------------------------
 
 
+def _spent_subquery():
+    # A subquery instead of a join keeps the default ordering and avoids GROUP BY.
+    return Subquery(
+        ConsultingEntry.objects.filter(process=OuterRef("pk"))
+        .order_by()
+        .values("process")
+        .annotate(total=Sum("cost"))
+        .values("total")[:1],
+        output_field=models.DecimalField(max_digits=12, decimal_places=2),
+    )
+
+
 class ProcessQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Processes whose internal data the user may see.
@@ -188,6 +200,17 @@ class ProcessQuerySet(models.QuerySet):
         return (
             self.select_related("municipality", "round__programme")
             .prefetch_related("facilitators", "blocks")
+            .annotate(spent=_spent_subquery())
+        )
+
+    def with_blocks(self):
+        """One process page: blocks with their responsible people, and the budget spent."""
+        return (
+            self.select_related("municipality", "round__programme", "catalogue")
+            .prefetch_related(
+                "facilitators",
+                models.Prefetch("blocks", queryset=Block.objects.prefetch_related("responsible")),
+            )
             .annotate(spent=Sum("consulting_entries__cost"))
         )
 
