@@ -66,8 +66,12 @@ class MunicipalityQuerySet(models.QuerySet):
         if user.is_superuser:
             return self.all()
         if user.is_programme_office:
+            # A process may exist without an application (e.g. taken over from an
+            # earlier round), so both relations put a municipality in scope.
             return self.filter(
-                Q(applications__round__programme__in=user.office_programme_ids) | Q(created_by=user)
+                Q(applications__round__programme__in=user.office_programme_ids)
+                | Q(processes__round__programme__in=user.office_programme_ids)
+                | Q(created_by=user)
             ).distinct()
         if user.is_facilitator:
             return self.filter(pk__in=user.facilitated_municipality_ids)

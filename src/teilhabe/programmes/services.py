@@ -10,13 +10,27 @@ from django.utils.translation import gettext as _
 from teilhabe.accounts.models import Role, User
 from teilhabe.core.mail import send_templated_mail
 from teilhabe.processes import services as process_services
+from teilhabe.processes.models import Process
 from teilhabe.programmes.models import Application, ApplicationStatus
+
+
+def _locked_status(application: Application) -> str:
+    """The application's status as stored, with its row locked for this transaction.
+
+    Two people deciding (or submitting) at the same moment must not both pass the
+    status check; the second one waits and then sees the new status.
+    """
+    return (
+        Application.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=application.pk)
+    )
 
 
 @transaction.atomic
 def submit_application(application: Application, *, by) -> Application:
     """Hand in a draft; the programme office is told by e-mail."""
-    if application.status != ApplicationStatus.DRAFT:
+    if _locked_status(application) != ApplicationStatus.DRAFT:
         raise ValidationError(_("Only a draft can be submitted."))
     if not application.round.is_open():
         raise ValidationError(_("The application period of this round is over."))
@@ -63,9 +77,18 @@ def admit_application(
     decision_note: str = "",
     review_note: str = "",
 ):
-    """Admit a submitted application into its round and open the municipality's process."""
-    if application.status != ApplicationStatus.SUBMITTED:
+    """Admit a submitted application into its round and open the municipality's process.
+
+    The process starts with the default blocks of the programme's published catalogue
+    and the given facilitators; the municipality is told by e-mail. Raises
+    ValidationError (and changes nothing) when the application cannot be admitted.
+    """
+    if _locked_status(application) != ApplicationStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted application can be admitted."))
+    if Process.objects.filter(
+        municipality=application.municipality_id, round=application.round_id
+    ).exists():
+        raise ValidationError(_("This municipality already has a process in this round."))
     application.status = ApplicationStatus.ADMITTED
     application.decided_at = timezone.now()
     application.decided_by = by
@@ -89,10 +112,11 @@ def admit_application(
 def reject_application(
     application: Application, *, by, decision_note: str, review_note: str = ""
 ) -> Application:
-    if application.status != ApplicationStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted application can be decided."))
+    """Turn a submitted application down; the note tells the municipality why."""
     if not decision_note.strip():
         raise ValidationError({"decision_note": _("Please tell the municipality why.")})
+    if _locked_status(application) != ApplicationStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted application can be decided."))
     application.status = ApplicationStatus.REJECTED
     application.decided_at = timezone.now()
     application.decided_by = by

@@ -1,0 +1,182 @@
+from datetime import date
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from teilhabe.processes.models import CatalogueStatus, LogAction, Phase, Process
+from teilhabe.programmes import services
+from teilhabe.programmes.models import ApplicationStatus, Round
+from tests.factories import (
+    BlockTypeFactory,
+    CatalogueFactory,
+    FacilitatorFactory,
+    ProcessFactory,
+    ProgrammeOfficeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_submit_mails_the_programme_office(
+    draft, coordinator, office, django_capture_on_commit_callbacks
+):
+    inactive = ProgrammeOfficeFactory(is_active=False)
+    draft.round.programme.office_members.add(inactive)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_application(draft, by=coordinator)
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.SUBMITTED
+    assert draft.submitted_at is not None
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [office.email]
+    assert "Neckarbrück" in message.subject
+    assert "2098/2099" in message.subject
+    assert f"{settings.SITE_URL}{draft.get_absolute_url()}" in message.body
+    assert office.full_name in message.body
+
+
+def test_submit_sends_nothing_before_commit(draft, coordinator, office):
+    # Without running the on-commit callbacks (the transaction never commits in this
+    # test), no mail leaves: a rolled-back submission must not notify anybody.
+    services.submit_application(draft, by=coordinator)
+    assert mail.outbox == []
+
+
+def test_submit_after_deadline_is_refused(draft, coordinator, office):
+    Round.objects.filter(pk=draft.round_id).update(call_closes=date(2021, 1, 1))
+    draft.round.refresh_from_db()
+    with pytest.raises(ValidationError, match="over"):
+        services.submit_application(draft, by=coordinator)
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.DRAFT
+
+
+def test_submit_twice_is_refused(submitted, coordinator):
+    with pytest.raises(ValidationError):
+        services.submit_application(submitted, by=coordinator)
+
+
+def test_admit_opens_process_from_published_catalogue(
+    submitted, office, coordinator, django_capture_on_commit_callbacks
+):
+    programme = submitted.round.programme
+    retired = CatalogueFactory(programme=programme, version=1, status=CatalogueStatus.RETIRED)
+    BlockTypeFactory(catalogue=retired, key="alt", name="Alter Baustein")
+    published = CatalogueFactory(programme=programme, version=2)
+    BlockTypeFactory(catalogue=published, key="auftakt", name="Auftaktgespräch", position=1)
+    BlockTypeFactory(
+        catalogue=published,
+        key="beteiligung",
+        name="Beteiligungsveranstaltung",
+        phase=Phase.PARTICIPATION,
+        position=2,
+    )
+    BlockTypeFactory(
+        catalogue=published, key="peer", name="Peer-Beratung", included_by_default=False
+    )
+    draft_catalogue = CatalogueFactory(programme=programme, version=3, status=CatalogueStatus.DRAFT)
+    BlockTypeFactory(catalogue=draft_catalogue, key="neu", name="Entwurf")
+    first, second = FacilitatorFactory(), FacilitatorFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        process = services.admit_application(
+            submitted,
+            by=office,
+            facilitators=[first, second],
+            decision_note="Wir freuen uns auf die Zusammenarbeit.",
+        )
+
+    assert process.application == submitted
+    assert process.catalogue == published
+    assert process.budget == programme.default_budget
+    assert process.started_on == date(2098, 1, 1)  # the round starts after today
+    assert sorted(b.name for b in process.blocks.all()) == [
+        "Auftaktgespräch",
+        "Beteiligungsveranstaltung",
+    ]
+    assert set(process.facilitators.all()) == {first, second}
+    actions = list(process.log_entries.values_list("action", flat=True))
+    assert actions.count(LogAction.FACILITATOR_ASSIGNED) == 2
+    assert LogAction.PROCESS_CREATED in actions
+
+    submitted.refresh_from_db()
+    assert submitted.status == ApplicationStatus.ADMITTED
+    assert submitted.decided_by == office
+    assert submitted.decided_at is not None
+
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted([coordinator.email, submitted.contact_email])
+    body = mail.outbox[0].body
+    assert "Wir freuen uns auf die Zusammenarbeit." in body
+    assert first.full_name in body and second.full_name in body
+    assert submitted.get_absolute_url() in body
+
+
+def test_admit_without_catalogue_opens_empty_process(submitted, office):
+    process = services.admit_application(submitted, by=office, started_on=date(2098, 3, 1))
+    assert process.blocks.count() == 0
+    assert process.started_on == date(2098, 3, 1)
+
+
+def test_cannot_admit_twice(submitted, office, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.admit_application(submitted, by=office)
+    mail.outbox.clear()
+    with pytest.raises(ValidationError), django_capture_on_commit_callbacks(execute=True):
+        services.admit_application(submitted, by=office)
+    assert Process.objects.filter(application=submitted).count() == 1
+    assert mail.outbox == []
+
+
+def test_stale_object_cannot_be_admitted_after_rejection(submitted, office):
+    # Another office member rejected it meanwhile; this object still says "submitted".
+    stale = type(submitted).objects.get(pk=submitted.pk)
+    services.reject_application(submitted, by=office, decision_note="Leider nein.")
+    with pytest.raises(ValidationError):
+        services.admit_application(stale, by=office)
+    assert not Process.objects.exists()
+
+
+def test_admit_refuses_when_process_exists(submitted, office):
+    ProcessFactory(municipality=submitted.municipality, round=submitted.round)
+    with pytest.raises(ValidationError, match="already has a process"):
+        services.admit_application(submitted, by=office)
+    submitted.refresh_from_db()
+    assert submitted.status == ApplicationStatus.SUBMITTED
+
+
+def test_admit_draft_is_refused(draft, office):
+    with pytest.raises(ValidationError):
+        services.admit_application(draft, by=office)
+
+
+def test_reject_requires_a_note(submitted, office):
+    with pytest.raises(ValidationError) as info:
+        services.reject_application(submitted, by=office, decision_note="  ")
+    assert "decision_note" in info.value.error_dict
+    submitted.refresh_from_db()
+    assert submitted.status == ApplicationStatus.SUBMITTED
+
+
+def test_reject_mails_the_municipality(
+    submitted, office, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reject_application(
+            submitted,
+            by=office,
+            decision_note="Diesmal gab es sehr viele Bewerbungen.",
+            review_note="Knapp.",
+        )
+    submitted.refresh_from_db()
+    assert submitted.status == ApplicationStatus.REJECTED
+    assert submitted.review_note == "Knapp."
+    assert not Process.objects.exists()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [coordinator.email, submitted.contact_email]
+    )
+    assert "Diesmal gab es sehr viele Bewerbungen." in mail.outbox[0].body
+    assert "Knapp." not in mail.outbox[0].body  # the review note stays internal
