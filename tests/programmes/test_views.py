@@ -145,7 +145,7 @@ def test_round_create_shows_date_errors(client, office, programme):
     response = client.post(url("round_create", programme.pk), data)
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"call_closes", "ends_on"}
-    assert 'id="id_call_closes_errors"' in response.text
+    assert 'id="id_call_closes_error"' in response.text
     assert not Round.objects.filter(name="2022/2023").exists()
 
 
@@ -330,7 +330,10 @@ def test_municipality_create_shows_ags_error(client, office):
     response = client.post(url("municipality_create"), {**MUNICIPALITY_DATA, "ags": "09415061"})
     assert response.status_code == 200
     assert "starts with 08" in response.text
-    assert 'id="id_ags_errors"' in response.text
+    assert 'id="id_ags_error"' in response.text
+    # The input points screen readers at its help text and its error.
+    assert 'aria-describedby="id_ags_helptext id_ags_error"' in response.text
+    assert 'aria-invalid="true"' in response.text
     assert not Municipality.objects.filter(name="Reutlingen").exists()
 
 
