@@ -217,6 +217,30 @@ class ProcessQuerySet(models.QuerySet):
     def active(self):
         return self.filter(closed_on__isnull=True)
 
+    def in_phase(self, phase: str | None):
+        """Processes whose current phase (see Process.current_phase) is `phase`.
+
+        `None` selects completed processes: blocks exist and all are finished. Computed
+        in SQL so that lists can filter and paginate on the derived phase.
+        """
+        blocks = Block.objects.filter(process=models.OuterRef("pk"))
+        open_blocks = blocks.exclude(status__in=FINISHED_STATUSES)
+        if phase is None:
+            return self.filter(models.Exists(blocks)).exclude(models.Exists(open_blocks))
+        phase_order = models.Case(
+            *(
+                models.When(phase=value, then=models.Value(index))
+                for value, index in PHASE_ORDER.items()
+            ),
+            output_field=models.IntegerField(),
+        )
+        first_open_phase = (
+            open_blocks.annotate(phase_order=phase_order)
+            .order_by("phase_order", "position", "pk")
+            .values("phase")[:1]
+        )
+        return self.annotate(open_phase=models.Subquery(first_open_phase)).filter(open_phase=phase)
+
 
 class Process(TimeStampedModel):
     """The accompanied process of one admitted municipality in one funding round."""
@@ -461,6 +485,11 @@ def document_upload_to(instance: "BlockDocument", filename: str) -> str:
     return f"documents/{instance.block.process_id}/{uuid.uuid4().hex}{suffix}"
 
 
+class BlockDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(block__process__in=Process.objects.visible_to(user))
+
+
 class BlockDocument(models.Model):
     block = models.ForeignKey(
         Block, verbose_name=_("building block"), on_delete=models.CASCADE, related_name="documents"
@@ -479,6 +508,10 @@ class BlockDocument(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
+    # Declared in the class body: add_to_class after the class exists left the
+    # auto-created plain manager in place, without visible_to().
+    objects = BlockDocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
@@ -489,14 +522,6 @@ class BlockDocument(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("processes:document_download", args=[self.pk])
-
-
-class BlockDocumentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(block__process__in=Process.objects.visible_to(user))
-
-
-BlockDocument.add_to_class("objects", BlockDocumentQuerySet.as_manager())
 
 
 # --- Consulting budget ------------------------------------------------------------

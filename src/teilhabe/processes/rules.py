@@ -58,6 +58,16 @@ def is_office_of_catalogue(user, catalogue) -> bool:
 
 
 @rules.predicate
+def is_office_of_programme(user, programme) -> bool:
+    return programme is not None and programme.pk in user.office_programme_ids
+
+
+@rules.predicate
+def is_draft_catalogue(user, catalogue) -> bool:
+    return catalogue is not None and catalogue.is_editable
+
+
+@rules.predicate
 def is_open_process(user, obj) -> bool:
     return obj is not None and _process_of(obj).closed_on is None
 
@@ -101,4 +111,9 @@ rules.add_perm(
 rules.add_perm("processes.assign_facilitator", is_superuser | is_office_of_process)
 rules.add_perm("processes.change_budget", is_superuser | is_office_of_process)
 rules.add_perm("processes.view_catalogue", rules.is_authenticated)
-rules.add_perm("processes.change_catalogue", is_superuser | is_office_of_catalogue)
+# A published catalogue version never changes; the office edits a draft copy instead.
+rules.add_perm(
+    "processes.change_catalogue", (is_superuser | is_office_of_catalogue) & is_draft_catalogue
+)
+# Programme-level: create a draft version of the programme's catalogue.
+rules.add_perm("processes.manage_catalogue", is_superuser | is_office_of_programme)

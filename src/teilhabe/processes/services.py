@@ -91,6 +91,17 @@ def publish_catalogue(catalogue: Catalogue, *, by) -> Catalogue:
     return catalogue
 
 
+def save_block_type(block_type: BlockType, *, by) -> BlockType:
+    """Create or change a building-block type; only a draft catalogue may change.
+
+    The caller (a ModelForm) has validated the block type.
+    """
+    if not block_type.catalogue.is_editable:
+        raise ValueError("Only a draft catalogue can be changed.")
+    block_type.save()
+    return block_type
+
+
 # --- Processes ---------------------------------------------------------------------
 
 
