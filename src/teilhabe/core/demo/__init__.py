@@ -1,0 +1,23 @@
+"""Demo data: the programme "Prozessbegleitung Integration" with four funding rounds.
+
+Everything is created through the services (applications, admission, processes,
+blocks, consulting), so the demo obeys the same rules as real use and the process log
+fills itself. Two things the services cannot do are patched afterwards with queryset
+updates, and only there:
+
+- Historic dates. The services stamp "now" (submission, decision, log entries) and
+  `submit_application` accepts only rounds whose call is open today. Each round is
+  therefore created with a call window that includes today, the applications are
+  submitted, and then the round gets its real call dates and the timestamps are moved
+  to the dates the story needs.
+- Closing the finished processes (`Process.closed_on`): there is no service for it yet.
+
+Dates of the running rounds are relative to today, so the demo always looks alive.
+
+`builder` holds the builder and the historic rounds, `stories` the running round's
+processes, `content` the texts and base data.
+"""
+
+from teilhabe.core.demo.builder import DEMO_PROGRAMME_NAME, conflicts, demo_exists, load_demo
+
+__all__ = ["DEMO_PROGRAMME_NAME", "conflicts", "demo_exists", "load_demo"]
