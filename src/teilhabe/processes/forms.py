@@ -263,3 +263,7 @@ class BlockTypeForm(forms.ModelForm):
         if clash.exists():
             raise ValidationError(_("Another building block in this catalogue uses this key."))
         return key
+
+
+class CloseProcessForm(forms.Form):
+    closed_on = forms.DateField(label=_("Closing date"), widget=DateInput())

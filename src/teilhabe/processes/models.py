@@ -609,6 +609,8 @@ class ConsultingEntry(CreatedByModel):
 class LogAction(models.TextChoices):
     PROCESS_CREATED = "process_created", _("started the process")
     PROCESS_CHANGED = "process_changed", _("changed the process")
+    PROCESS_CLOSED = "process_closed", _("closed the process")
+    PROCESS_REOPENED = "process_reopened", _("reopened the process")
     FACILITATOR_ASSIGNED = "facilitator_assigned", _("assigned a facilitator")
     FACILITATOR_REMOVED = "facilitator_removed", _("removed a facilitator")
     BLOCK_ADDED = "block_added", _("added a building block")

@@ -117,3 +117,14 @@ rules.add_perm(
 )
 # Programme-level: create a draft version of the programme's catalogue.
 rules.add_perm("processes.manage_catalogue", is_superuser | is_office_of_programme)
+
+# Facilitators close a process at the end of the consulting; reopening is the
+# programme office's decision.
+rules.add_perm(
+    "processes.close_process",
+    is_open_process & (is_superuser | is_office_of_process | is_facilitator_of_process),
+)
+rules.add_perm(
+    "processes.reopen_process",
+    ~is_open_process & (is_superuser | is_office_of_process),
+)

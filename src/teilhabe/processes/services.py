@@ -8,9 +8,12 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from teilhabe.processes.models import (
     Block,
@@ -142,6 +145,36 @@ def create_process(
         )
     for facilitator in facilitators:
         assign_facilitator(process, facilitator, by=by)
+    return process
+
+
+@transaction.atomic
+def close_process(process: Process, *, by, on: date | None = None) -> Process:
+    """Close a process: from then on it is read-only for everyone.
+
+    Refuses a closing date before the process start or in the future.
+    """
+    on = on or timezone.localdate()
+    if on < process.started_on:
+        raise ValidationError(
+            {
+                "closed_on": _("A process cannot close before it started (%(start)s).")
+                % {"start": date_format(process.started_on, "SHORT_DATE_FORMAT")}
+            }
+        )
+    if on > timezone.localdate():
+        raise ValidationError({"closed_on": _("The closing date cannot be in the future.")})
+    process.closed_on = on
+    process.save(update_fields=["closed_on", "updated_at"])
+    log(process, LogAction.PROCESS_CLOSED, by=by, data={"text": on.isoformat()})
+    return process
+
+
+@transaction.atomic
+def reopen_process(process: Process, *, by) -> Process:
+    process.closed_on = None
+    process.save(update_fields=["closed_on", "updated_at"])
+    log(process, LogAction.PROCESS_REOPENED, by=by)
     return process
 
 

@@ -26,6 +26,7 @@ from teilhabe.processes.forms import (
     BlockForm,
     BlockStatusForm,
     BlockTypeForm,
+    CloseProcessForm,
     ConsultingEntryForm,
     DocumentForm,
     FacilitatorAddForm,
@@ -155,7 +156,9 @@ def process_detail(request, pk: int):
     process = get_object_for(
         request.user, Process.objects.with_blocks(), "processes.view_process", pk=pk
     )
-    return render(request, "processes/process_detail.html", _process_context(process))
+    context = _process_context(process)
+    context["close_form"] = CloseProcessForm(initial={"closed_on": timezone.localdate()})
+    return render(request, "processes/process_detail.html", context)
 
 
 @login_required
@@ -186,6 +189,34 @@ def process_log(request, pk: int):
         "processes/process_log.html",
         {"nav": "processes", "process": process, "page": page},
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def process_close(request, pk: int):
+    process = get_object_for(request.user, Process.objects, "processes.close_process", pk=pk)
+    form = CloseProcessForm(request.POST)
+    if form.is_valid():
+        try:
+            services.close_process(process, by=request.user, on=form.cleaned_data["closed_on"])
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.errors:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        messages.success(request, _("The process is closed. Its data stays readable."))
+    return redirect(process)
+
+
+@login_required
+@require_http_methods(["POST"])
+def process_reopen(request, pk: int):
+    process = get_object_for(request.user, Process.objects, "processes.reopen_process", pk=pk)
+    services.reopen_process(process, by=request.user)
+    messages.success(request, _("The process is open again."))
+    return redirect(process)
 
 
 # --- Blocks --------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from teilhabe.processes.catalogue_defaults import seed_catalogue
 from teilhabe.programmes.models import Application, Municipality, Programme, Round
 
 
@@ -13,6 +14,12 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "default_budget"]
     filter_horizontal = ["office_members"]
     inlines = [RoundInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            # A new programme starts with the default building-block catalogue.
+            seed_catalogue(obj, by=request.user)
 
 
 @admin.register(Municipality)

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from teilhabe.accounts.models import Role, User
 from teilhabe.core.mail import send_templated_mail
 from teilhabe.processes import services as process_services
+from teilhabe.processes.catalogue_defaults import seed_catalogue
 from teilhabe.processes.models import Process
-from teilhabe.programmes.models import Application, ApplicationStatus
+from teilhabe.programmes.models import Application, ApplicationStatus, Programme
 
 
 def _locked_status(application: Application) -> str:
@@ -25,6 +26,22 @@ def _locked_status(application: Application) -> str:
         .values_list("status", flat=True)
         .get(pk=application.pk)
     )
+
+
+@transaction.atomic
+def create_programme(*, by=None, office_members=(), **fields) -> Programme:
+    """Create a programme with version 1 of the default building-block catalogue.
+
+    Without a published catalogue, admitted municipalities would start with an
+    empty process.
+    """
+    programme = Programme(**fields)
+    programme.full_clean()
+    programme.save()
+    if office_members:
+        programme.office_members.set(office_members)
+    seed_catalogue(programme, by=by)
+    return programme
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 Everything is created through the services (applications, admission, processes,
 blocks, consulting), so the demo obeys the same rules as real use and the process log
-fills itself. Two things the services cannot do are patched afterwards with queryset
+fills itself. One thing the services cannot do is patched afterwards with queryset
 updates, and only there:
 
 - Historic dates. The services stamp "now" (submission, decision, log entries) and
@@ -10,7 +10,6 @@ updates, and only there:
   therefore created with a call window that includes today, the applications are
   submitted, and then the round gets its real call dates and the timestamps are moved
   to the dates the story needs.
-- Closing the finished processes (`Process.closed_on`): there is no service for it yet.
 
 Dates of the running rounds are relative to today, so the demo always looks alive.
 

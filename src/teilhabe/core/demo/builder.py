@@ -18,7 +18,6 @@ from teilhabe.accounts.models import Role, User
 from teilhabe.core.demo import content, stories
 from teilhabe.core.demo_logins import DEMO_PASSWORD
 from teilhabe.processes import services as process_services
-from teilhabe.processes.catalogue_defaults import seed_catalogue
 from teilhabe.processes.models import (
     Block,
     BlockStatus,
@@ -169,9 +168,12 @@ class DemoBuilder:
         return self.users[key]
 
     def _create_programme(self) -> None:
-        self.programme = Programme.objects.create(**content.PROGRAMME)
-        self.programme.office_members.set([self.user("buero"), self.user("vogel")])
-        catalogue = seed_catalogue(self.programme, by=self.office)
+        self.programme = programme_services.create_programme(
+            by=self.office,
+            office_members=[self.user("buero"), self.user("vogel")],
+            **content.PROGRAMME,
+        )
+        catalogue = process_services.current_catalogue(self.programme)
         # The catalogue has served since the first round.
         Catalogue.objects.filter(pk=catalogue.pk).update(
             published_at=self.moment(date(2018, 1, 15))
@@ -378,8 +380,7 @@ class DemoBuilder:
                 )
             else:
                 self.consult(process, facilitator, end, amount, block.name)
-        # No service closes a process yet (see the package docstring).
-        Process.objects.filter(pk=process.pk).update(closed_on=last_day + timedelta(days=14))
+        process_services.close_process(process, by=facilitator, on=last_day + timedelta(days=14))
 
     # --- the running round ------------------------------------------------------------------
 
