@@ -147,8 +147,12 @@ class TestInvite:
         client.force_login(coordinator)
         response = client.post(
             self.url,
-            {"full_name": "X", "email": "x@example.org", "role": Role.FACILITATOR,
-             "preferred_language": "de"},
+            {
+                "full_name": "X",
+                "email": "x@example.org",
+                "role": Role.FACILITATOR,
+                "preferred_language": "de",
+            },
         )
         assert response.status_code == 200
         assert not User.objects.filter(email="x@example.org").exists()
@@ -157,8 +161,12 @@ class TestInvite:
         client.force_login(office)
         response = client.post(
             self.url,
-            {"full_name": "Ohne Ort", "email": "ort@example.org", "role": Role.COORDINATOR,
-             "preferred_language": "de"},
+            {
+                "full_name": "Ohne Ort",
+                "email": "ort@example.org",
+                "role": Role.COORDINATOR,
+                "preferred_language": "de",
+            },
         )
         assert response.status_code == 200
         assert not User.objects.filter(email="ort@example.org").exists()
@@ -167,8 +175,12 @@ class TestInvite:
         client.force_login(office)
         response = client.post(
             self.url,
-            {"full_name": "Doppelt", "email": coordinator.email.upper(),
-             "role": Role.FACILITATOR, "preferred_language": "en"},
+            {
+                "full_name": "Doppelt",
+                "email": coordinator.email.upper(),
+                "role": Role.FACILITATOR,
+                "preferred_language": "en",
+            },
         )
         assert response.status_code == 200
         assert User.objects.filter(email__iexact=coordinator.email).count() == 1
@@ -180,8 +192,12 @@ class TestInvite:
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 self.url,
-                {"full_name": "Kim Moderation", "email": "kim@example.org",
-                 "role": Role.FACILITATOR, "preferred_language": "en"},
+                {
+                    "full_name": "Kim Moderation",
+                    "email": "kim@example.org",
+                    "role": Role.FACILITATOR,
+                    "preferred_language": "en",
+                },
             )
         assert response.status_code == 302
         assert "invites you to Teilhabe" in mail.outbox[0].subject
