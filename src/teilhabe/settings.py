@@ -179,6 +179,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Static and uploaded files ------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# The project package is not an app, so its static/ folder is listed explicitly.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("TEILHABE_MEDIA_ROOT", str(DATA_DIR / "media")))
 # Uploaded documents are never served from a public URL: a view checks permissions
 # and streams them. MEDIA_URL is therefore unused on purpose.

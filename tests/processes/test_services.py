@@ -104,7 +104,7 @@ def test_update_block_logs_changed_fields(block, coordinator, team_member):
     entry = block.process.log_entries.get()
     assert entry.action == LogAction.BLOCK_CHANGED
     assert entry.data == {"fields": ["notes", "responsible"]}
-    assert entry.detail_display == "notes, responsible"
+    assert entry.detail_display == "Notizen, Verantwortliche"
 
 
 def _consult(process, facilitator, cost):

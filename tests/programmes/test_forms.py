@@ -36,12 +36,12 @@ def test_valid_ags(kind, ags):
 @pytest.mark.parametrize(
     ("kind", "ags", "message"),
     [
-        (MunicipalityKind.GEMEINDE, "09416041", "starts with 08"),  # Bavarian key, BW state
-        (MunicipalityKind.GEMEINDE, "0841604", "8 digits"),  # wrong length
+        (MunicipalityKind.GEMEINDE, "09416041", "beginnt mit 08"),  # Bavarian key, BW state
+        (MunicipalityKind.GEMEINDE, "0841604", "8 Ziffern"),  # wrong length
         (MunicipalityKind.GEMEINDE, "084160411", "8"),  # too long: Django's max_length message
-        (MunicipalityKind.GEMEINDE, "08A16041", "8 digits"),  # not only digits
-        (MunicipalityKind.GEMEINDE, "08416", "Only a district"),
-        (MunicipalityKind.LANDKREIS, "08416041", "5 digits (or 8 ending in 000)"),
+        (MunicipalityKind.GEMEINDE, "08A16041", "8 Ziffern"),  # not only digits
+        (MunicipalityKind.GEMEINDE, "08416", "Nur ein Landkreis"),
+        (MunicipalityKind.LANDKREIS, "08416041", "5 Ziffern (oder 8 Ziffern mit 000 am Ende)"),
     ],
 )
 def test_invalid_ags(kind, ags, message):
@@ -54,7 +54,7 @@ def test_duplicate_ags_names_the_other_municipality():
     MunicipalityFactory(name="Rottenburg", ags="08416036")
     form = municipality_form(ags="08416036")
     assert not form.is_valid()
-    assert form.errors["ags"] == ["Rottenburg already has this municipality key."]
+    assert form.errors["ags"] == ["Rottenburg hat schon diesen Amtlichen Gemeindeschlüssel."]
 
 
 def test_empty_ags_may_repeat_and_own_ags_is_no_duplicate():
@@ -85,7 +85,9 @@ def test_round_deadline_before_opening():
         {**ROUND, "call_closes": "2019-09-30"}, instance=Round(programme=ProgrammeFactory())
     )
     assert not form.is_valid()
-    assert form.errors["call_closes"] == ["The deadline cannot be before the call opens."]
+    assert form.errors["call_closes"] == [
+        "Der Bewerbungsschluss kann nicht vor dem Beginn der Ausschreibung liegen."
+    ]
 
 
 def test_round_end_before_start():
@@ -93,7 +95,7 @@ def test_round_end_before_start():
         {**ROUND, "ends_on": "2019-12-31"}, instance=Round(programme=ProgrammeFactory())
     )
     assert not form.is_valid()
-    assert form.errors["ends_on"] == ["The round cannot end before it starts."]
+    assert form.errors["ends_on"] == ["Die Förderrunde kann nicht enden, bevor sie beginnt."]
 
 
 def test_round_name_unique_within_programme():

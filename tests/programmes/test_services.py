@@ -48,7 +48,7 @@ def test_submit_sends_nothing_before_commit(draft, coordinator, office):
 def test_submit_after_deadline_is_refused(draft, coordinator, office):
     Round.objects.filter(pk=draft.round_id).update(call_closes=date(2021, 1, 1))
     draft.round.refresh_from_db()
-    with pytest.raises(ValidationError, match="over"):
+    with pytest.raises(ValidationError, match="Bewerbungsfrist dieser Förderrunde ist vorbei"):
         services.submit_application(draft, by=coordinator)
     draft.refresh_from_db()
     assert draft.status == ApplicationStatus.DRAFT
@@ -142,7 +142,7 @@ def test_stale_object_cannot_be_admitted_after_rejection(submitted, office):
 
 def test_admit_refuses_when_process_exists(submitted, office):
     ProcessFactory(municipality=submitted.municipality, round=submitted.round)
-    with pytest.raises(ValidationError, match="already has a process"):
+    with pytest.raises(ValidationError, match="schon einen Prozess"):
         services.admit_application(submitted, by=office)
     submitted.refresh_from_db()
     assert submitted.status == ApplicationStatus.SUBMITTED

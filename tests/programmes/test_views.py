@@ -329,7 +329,7 @@ def test_municipality_create_shows_ags_error(client, office):
     client.force_login(office)
     response = client.post(url("municipality_create"), {**MUNICIPALITY_DATA, "ags": "09415061"})
     assert response.status_code == 200
-    assert "starts with 08" in response.text
+    assert "beginnt mit 08" in response.text
     assert 'id="id_ags_error"' in response.text
     # The input points screen readers at its help text and its error.
     assert 'aria-describedby="id_ags_helptext id_ags_error"' in response.text
@@ -531,7 +531,7 @@ def test_application_create_in_closed_round_is_friendly_403(client, coordinator,
     client.force_login(coordinator)
     response = client.get(url("application_create", closed.pk))
     assert response.status_code == 403
-    assert "The call for applications is closed" in response.text
+    assert "Die Ausschreibung ist beendet" in response.text
     assert client.post(url("application_create", closed.pk), APPLICATION_DATA).status_code == 403
     assert not Application.objects.exists()
 
@@ -594,7 +594,7 @@ def test_application_submit_after_deadline(client, coordinator, office, draft):
     Round.objects.filter(pk=draft.round_id).update(call_closes=date(2021, 1, 1))
     client.force_login(coordinator)
     response = client.post(url("application_submit", draft.pk), follow=True)
-    assert "application period of this round is over" in response.text
+    assert "Bewerbungsfrist dieser Förderrunde ist vorbei" in response.text
     draft.refresh_from_db()
     assert draft.status == ApplicationStatus.DRAFT
     assert mail.outbox == []
@@ -733,7 +733,7 @@ def test_application_decide_shows_service_error_and_saves_nothing(client, office
     client.force_login(office)
     response = client.post(url("application_decide", submitted.pk), {"decision": "admit"})
     assert response.status_code == 200
-    assert "already has a process in this round" in response.text
+    assert "Diese Kommune hat in dieser Förderrunde schon einen Prozess" in response.text
     submitted.refresh_from_db()
     assert submitted.status == ApplicationStatus.SUBMITTED
     assert submitted.decided_at is None

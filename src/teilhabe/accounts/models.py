@@ -59,7 +59,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         related_name="members",
     )
-    job_title = models.CharField(_("position"), max_length=150, blank=True)
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="de"
