@@ -84,6 +84,16 @@ def _notify_municipality(application: Application, template: str) -> None:
         )
 
 
+def _record_decision(application, status, by, decision_note: str, review_note: str) -> None:
+    application.status = status
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    application.decision_note = decision_note
+    if review_note:
+        application.review_note = review_note
+    application.save()
+
+
 @transaction.atomic
 def admit_application(
     application: Application,
@@ -106,13 +116,7 @@ def admit_application(
         municipality=application.municipality_id, round=application.round_id
     ).exists():
         raise ValidationError(_("This municipality already has a process in this round."))
-    application.status = ApplicationStatus.ADMITTED
-    application.decided_at = timezone.now()
-    application.decided_by = by
-    application.decision_note = decision_note
-    if review_note:
-        application.review_note = review_note
-    application.save()
+    _record_decision(application, ApplicationStatus.ADMITTED, by, decision_note, review_note)
     process = process_services.create_process(
         municipality=application.municipality,
         round=application.round,
@@ -134,12 +138,6 @@ def reject_application(
         raise ValidationError({"decision_note": _("Please tell the municipality why.")})
     if _locked_status(application) != ApplicationStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted application can be decided."))
-    application.status = ApplicationStatus.REJECTED
-    application.decided_at = timezone.now()
-    application.decided_by = by
-    application.decision_note = decision_note
-    if review_note:
-        application.review_note = review_note
-    application.save()
+    _record_decision(application, ApplicationStatus.REJECTED, by, decision_note, review_note)
     _notify_municipality(application, "programmes/email/application_rejected")
     return application
