@@ -10,7 +10,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -44,11 +43,10 @@ TESTING = env_bool("TEILHABE_TESTING", False) or "pytest" in sys.modules
 DEMO_MODE = env_bool("TEILHABE_DEMO", False)
 
 SECRET_KEY = env_str("TEILHABE_SECRET_KEY")
-if not SECRET_KEY:
-    if DEBUG or DEMO_MODE or TESTING:
-        SECRET_KEY = "insecure-development-key-never-use-in-production"
-    else:
-        raise ImproperlyConfigured("Set TEILHABE_SECRET_KEY (or TEILHABE_DEBUG=1 for development).")
+if not SECRET_KEY and (DEBUG or DEMO_MODE or TESTING):
+    SECRET_KEY = "insecure-development-key-never-use-in-production"
+# Otherwise an empty key stays empty: Django then refuses to serve requests
+# (ImproperlyConfigured on first use) while commands like makemigrations still work.
 
 ALLOWED_HOSTS = env_list("TEILHABE_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("TEILHABE_CSRF_TRUSTED_ORIGINS")
