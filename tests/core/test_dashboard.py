@@ -94,3 +94,13 @@ def test_office_dashboard_query_count_does_not_grow(
         ConsultingEntryFactory(process=process)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL)
+
+
+def test_office_dashboard_points_to_closed_processes(client, office, process, facilitator):
+    from teilhabe.processes.services import close_process
+
+    close_process(process, by=facilitator, on=process.started_on)
+    client.force_login(office)
+    response = client.get(URL)
+    assert "1 abgeschlossener Prozess steht in der Prozessliste" in response.text
+    assert reverse("processes:process_list") in response.text

@@ -18,6 +18,9 @@ def dashboard(request):
     context = {"nav": "dashboard"}
     if user.is_programme_office or user.is_superuser:
         context["page"] = paginate(request, processes)
+        context["closed_count"] = (
+            Process.objects.visible_to(user).filter(closed_on__isnull=False).count()
+        )
         context["pending_applications"] = (
             Application.objects.visible_to(user)
             .filter(status=ApplicationStatus.SUBMITTED)
