@@ -233,3 +233,22 @@ def test_language_switch_overrides_profile(client, coordinator):
     client.post(reverse("set_language"), {"language": "de", "next": "/"})
     response = client.get(reverse("accounts:profile"))
     assert '<html lang="de">' in response.text
+
+
+def test_invitation_mail_is_plain_text_without_html_escaping(
+    client, office, municipality, process, django_capture_on_commit_callbacks
+):
+    client.force_login(office)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("accounts:invite"),
+            {
+                "full_name": "Anna Müller & Co",
+                "email": "anna@example.org",
+                "role": Role.COORDINATOR,
+                "municipality": municipality.pk,
+                "preferred_language": "de",
+            },
+        )
+    assert "Anna Müller & Co" in mail.outbox[0].body
+    assert "&amp;" not in mail.outbox[0].body
