@@ -1,0 +1,50 @@
+"""Safety net over every URL: nothing of ours is reachable without logging in."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PUBLIC = {
+    "core:health",
+    "accounts:login",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "accounts:logout",
+    "set_language",
+}
+APPS = {"core", "accounts", "programmes", "processes"}
+
+
+def _names(resolver=None, namespace=""):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace in APPS or not entry.namespace:
+                yield from _names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", list(entry.pattern.converters)
+
+
+ALL = sorted(
+    {
+        (name, tuple(args))
+        for name, args in _names()
+        if name.split(":")[0] in APPS and name not in PUBLIC
+    }
+)
+
+
+def test_every_app_url_is_covered():
+    # Guards against the safety net itself going empty.
+    assert len(ALL) > 30
+
+
+@pytest.mark.parametrize(("name", "args"), ALL, ids=[name for name, _ in ALL])
+def test_anonymous_is_sent_to_login(client, db, name, args):
+    url = reverse(name, kwargs=dict.fromkeys(args, 1))
+    for method in ("get", "post"):
+        response = getattr(client, method)(url)
+        assert response.status_code in (302, 405), (name, method, response.status_code)
+        if response.status_code == 302:
+            assert response["Location"].startswith(reverse("accounts:login")), name
