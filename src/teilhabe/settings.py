@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "teilhabe.accounts",
     "teilhabe.programmes",
     "teilhabe.processes",
+    "teilhabe.stakeholders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,104 @@
+"""Actions on actors: saving, assessing, involving and deleting personal data."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from teilhabe.stakeholders.models import (
+    INVOLVEMENT_ORDER,
+    Actor,
+    ActorKind,
+    Assessment,
+    Involvement,
+    Participation,
+)
+
+
+@transaction.atomic
+def save_actor(actor: Actor, *, by) -> Actor:
+    """Validate and save a new or changed actor."""
+    if actor.pk is None:
+        actor.created_by = by
+    actor.full_clean()
+    actor.save()
+    return actor
+
+
+@transaction.atomic
+def assess(
+    actor: Actor, *, influence: int, attitude: int, by, note: str = "", at=None
+) -> Assessment:
+    """Record a new assessment; earlier ones stay, so change over time is visible."""
+    assessment = Assessment(
+        actor=actor,
+        influence=influence,
+        attitude=attitude,
+        note=note,
+        assessed_by=by,
+        assessed_at=at or timezone.now(),
+    )
+    assessment.full_clean()
+    assessment.save()
+    return assessment
+
+
+def _raise_involvement(actor: Actor, at_least: str) -> None:
+    if INVOLVEMENT_ORDER[actor.involvement] < INVOLVEMENT_ORDER[at_least]:
+        actor.involvement = at_least
+        actor.save(update_fields=["involvement", "updated_at"])
+
+
+@transaction.atomic
+def record_participation(
+    actor: Actor,
+    block,
+    *,
+    invited_on: date | None = None,
+    took_part_on: date | None = None,
+    note: str = "",
+) -> Participation:
+    """Note that an actor was invited to / took part in a building block.
+
+    An invitation makes the actor at least "invited", taking part at least
+    "involved"; the stage never goes down by itself.
+    """
+    participation, _created = Participation.objects.get_or_create(actor=actor, block=block)
+    participation.invited_on = invited_on or participation.invited_on
+    participation.took_part_on = took_part_on or participation.took_part_on
+    participation.note = note or participation.note
+    participation.full_clean()
+    participation.save()
+    if participation.took_part_on:
+        _raise_involvement(actor, Involvement.INVOLVED)
+    elif participation.invited_on:
+        _raise_involvement(actor, Involvement.INVITED)
+    return participation
+
+
+@transaction.atomic
+def delete_actor(actor: Actor, *, by) -> None:
+    """Delete an actor.
+
+    A person's personal data is removed, but the row stays without it (category,
+    involvement, assessments and participation dates), so the municipality's
+    anonymous statistics do not change. An organisation is deleted entirely; its
+    persons stay, no longer linked to it.
+    """
+    if actor.kind == ActorKind.ORGANISATION:
+        actor.delete()
+        return
+    actor.name = ""
+    actor.role = ""
+    actor.email = ""
+    actor.phone = ""
+    actor.address = ""
+    actor.website = ""
+    actor.languages = ""
+    actor.notes = ""
+    actor.silent_group = ""
+    actor.organisation = None
+    actor.anonymised_at = timezone.now()
+    actor.save()
+    actor.assessments.update(note="")
+    actor.participations.update(note="")
