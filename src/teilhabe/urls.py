@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("teilhabe.accounts.urls")),
     path("", include("teilhabe.programmes.urls")),
     path("", include("teilhabe.processes.urls")),
+    path("", include("teilhabe.stakeholders.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

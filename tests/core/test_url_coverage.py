@@ -13,7 +13,7 @@ PUBLIC = {
     "accounts:logout",
     "set_language",
 }
-APPS = {"core", "accounts", "programmes", "processes"}
+APPS = {"core", "accounts", "programmes", "processes", "stakeholders"}
 
 
 def _names(resolver=None, namespace=""):
