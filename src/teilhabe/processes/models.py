@@ -8,10 +8,11 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Sum
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.formats import format_eur
@@ -532,6 +533,15 @@ class ConsultingUnit(models.TextChoices):
     DAYS = "days", _("days")
 
 
+def format_amount(quantity, unit: str) -> str:
+    """“1 Tag”, “1,5 Tage”, “6 Stunden” in the active language (up to two decimals)."""
+    amount = floatformat(quantity, "-2")
+    count = 1 if Decimal(str(quantity)) == 1 else 2
+    if unit == ConsultingUnit.DAYS:
+        return ngettext("%(amount)s day", "%(amount)s days", count) % {"amount": amount}
+    return ngettext("%(amount)s hour", "%(amount)s hours", count) % {"amount": amount}
+
+
 class ConsultingEntryQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(process__in=Process.objects.visible_to(user))
@@ -577,6 +587,10 @@ class ConsultingEntry(CreatedByModel):
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.facilitator}: {self.cost} €"
+
+    @property
+    def amount_display(self) -> str:
+        return format_amount(self.quantity, self.unit)
 
     def clean(self):
         super().clean()
@@ -660,6 +674,10 @@ class ProcessLogEntry(models.Model):
     @property
     def detail_display(self) -> str:
         data = self.data or {}
+        if "unit" in data:
+            return format_amount(data["quantity"], data["unit"])
+        if "direction" in data:
+            return str(_("up") if data["direction"] == "up" else _("down"))
         if self.action == LogAction.BLOCK_STATUS and "to" in data:
             old = BlockStatus(data["from"]).label if data.get("from") else "–"
             return f"{old} → {BlockStatus(data['to']).label}"

@@ -288,7 +288,13 @@ def move_block(block: Block, direction: str, *, by) -> Block:
         sibling.position = position * 10
     Block.objects.bulk_update(siblings, ["position"])
     block.refresh_from_db(fields=["position"])
-    log(block.process, LogAction.BLOCK_MOVED, by=by, subject=block.name, data={"text": direction})
+    log(
+        block.process,
+        LogAction.BLOCK_MOVED,
+        by=by,
+        subject=block.name,
+        data={"direction": direction},
+    )
     return block
 
 
@@ -346,6 +352,6 @@ def log_consulting(process: Process, *, by, **fields) -> ConsultingEntry:
         LogAction.CONSULTING_LOGGED,
         by=by,
         subject=str(entry.facilitator),
-        data={"text": f"{entry.quantity} {entry.get_unit_display()}"},
+        data={"quantity": str(entry.quantity), "unit": entry.unit},
     )
     return entry

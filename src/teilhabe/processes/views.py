@@ -42,6 +42,7 @@ from teilhabe.processes.models import (
     ConsultingUnit,
     Phase,
     Process,
+    format_amount,
 )
 from teilhabe.processes.timeline import build_timeline
 from teilhabe.programmes.models import Programme, Round
@@ -459,6 +460,9 @@ def budget(request, pk: int):
         hours=Sum("quantity", filter=Q(unit=ConsultingUnit.HOURS)),
         days=Sum("quantity", filter=Q(unit=ConsultingUnit.DAYS)),
     )
+    for unit in ConsultingUnit.values:
+        if totals[unit]:
+            totals[f"{unit}_display"] = format_amount(totals[unit], unit)
     return render(
         request,
         "processes/budget.html",
