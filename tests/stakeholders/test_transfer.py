@@ -1,0 +1,546 @@
+"""Actor import and export: file reading, row checks, saving, and round trips."""
+
+import io
+import os
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from openpyxl import load_workbook
+
+from teilhabe.stakeholders import services, transfer
+from teilhabe.stakeholders.models import Actor, ActorKind, Assessment, Involvement
+from tests.factories import MunicipalityFactory, UserFactory
+from tests.processes.uploads import PDF_BYTES, zip_bytes
+from tests.stakeholders.transfer_factories import (
+    GERMAN_HEADERS,
+    TransferActorFactory,
+    category,
+    csv_upload,
+    row,
+    upload,
+    xlsx_upload,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def user():
+    return UserFactory()
+
+
+@pytest.fixture
+def target():
+    return MunicipalityFactory(name="Zielstadt")
+
+
+@pytest.fixture
+def actors(municipality, user):
+    """A small actor list using every column, plus a deleted person."""
+    verein = TransferActorFactory(
+        municipality=municipality,
+        name="Türkischer Elternverein Neckarbrück e. V.",
+        category=category("migrant-organisations"),
+        email="info@elternverein.example",
+        phone="+49 7121 123-45",
+        address="Hauptstraße 1\n72000 Neckarbrück",
+        website="https://elternverein.example",
+        languages="Deutsch, Türkisch",
+        notes="=SUMME(A1:A2) ist kein Formel-Auftrag",
+        is_key_person=True,
+        involvement=Involvement.ACTIVE,
+    )
+    services.assess(verein, influence=4, attitude=5, by=user)
+    person = TransferActorFactory(
+        municipality=municipality,
+        kind=ActorKind.PERSON,
+        name="Ayşe Öztürk",
+        organisation=verein,
+        category=category("migrant-organisations"),
+        role="Vorsitzende",
+        email="ayse@example.org",
+        represents_silent_group=True,
+        silent_group="Mütter mit Fluchtgeschichte",
+        involvement=Involvement.INVITED,
+    )
+    services.assess(person, influence=1, attitude=2, by=user)
+    services.assess(person, influence=2, attitude=3, by=user)  # the current one
+    TransferActorFactory(
+        municipality=municipality,
+        name="Gemeinderat",
+        category=category("politics"),
+        represents_silent_group=True,
+    )
+    deleted = TransferActorFactory(
+        municipality=municipality,
+        kind=ActorKind.PERSON,
+        name="Max Geheim",
+        email="max@example.org",
+        category=category("residents"),
+    )
+    services.delete_actor(deleted, by=user)
+    return Actor.objects.filter(municipality=municipality)
+
+
+def _export_queryset(municipality):
+    return (
+        Actor.objects.filter(municipality=municipality)
+        .with_current_assessment()
+        .select_related("category", "organisation")
+        .order_by("kind", "name", "pk")
+    )
+
+
+def _snapshot(municipality) -> set[tuple]:
+    result = set()
+    for actor in _export_queryset(municipality).filter(anonymised_at__isnull=True):
+        result.add(
+            (
+                actor.kind,
+                actor.name,
+                actor.category.key,
+                actor.organisation.name if actor.organisation else "",
+                actor.role,
+                actor.email,
+                actor.phone,
+                actor.address,
+                actor.website,
+                actor.languages,
+                actor.notes,
+                actor.is_key_person,
+                actor.represents_silent_group,
+                actor.silent_group,
+                actor.involvement,
+                actor.influence,
+                actor.attitude,
+            )
+        )
+    return result
+
+
+def _import(file, municipality, user):
+    parsed = transfer.parse_upload(file)
+    preview = transfer.validate(parsed.rows, municipality)
+    assert not preview.has_errors, [r.errors for r in preview.rows if r.errors]
+    return transfer.import_rows(preview, municipality, by=user)
+
+
+def _preview(file, municipality):
+    return transfer.validate(transfer.parse_upload(file).rows, municipality)
+
+
+def _errors(preview) -> dict[int, list[str]]:
+    return {r.row: r.errors for r in preview.rows if r.errors}
+
+
+# --- Layout --------------------------------------------------------------------------
+
+
+def test_every_header_means_one_column():
+    for column in transfer.COLUMNS:
+        for header in (column.de, column.en, *column.aliases):
+            assert transfer.HEADERS[transfer._norm(header)] == column.key
+    assert [column.de for column in transfer.COLUMNS] == GERMAN_HEADERS
+
+
+# --- Round trips ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_round_trip(actors, municipality, target, user, language, fmt):
+    with translation.override(language):
+        if fmt == "xlsx":
+            file = upload("export.xlsx", transfer.export_xlsx(_export_queryset(municipality)))
+        else:
+            data = transfer.export_csv(_export_queryset(municipality)).encode("utf-8")
+            file = upload("export.csv", data)
+        parsed = transfer.parse_upload(file)
+        preview = transfer.validate(parsed.rows, target)
+    assert parsed.ignored_columns == []
+    assert not preview.has_errors
+    assert preview.skipped_count == 1  # the deleted person does not come back
+    created = transfer.import_rows(preview, target, by=user)
+
+    assert len(created) == 3
+    assert _snapshot(target) == _snapshot(municipality)
+    person = Actor.objects.get(municipality=target, kind=ActorKind.PERSON)
+    assert person.organisation.municipality == target
+    assert person.assessments.get().assessed_by == user
+    assert person.created_by == user
+    assert not Actor.objects.filter(municipality=target, name__icontains="Person").exists()
+
+
+def test_exported_xlsx_layout(actors, municipality):
+    with translation.override("de"):
+        data = transfer.export_xlsx(_export_queryset(municipality))
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet.title == "Akteure"
+    assert [cell.value for cell in sheet[1]] == GERMAN_HEADERS
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:P5"
+    assert sheet.column_dimensions["A"].width == 32
+    assert sheet.max_row == 5
+
+    rows = {r[0].value: [cell.value for cell in r] for r in sheet.iter_rows(min_row=2)}
+    verein = rows["Türkischer Elternverein Neckarbrück e. V."]
+    assert verein[1] == "Organisation"
+    assert verein[2] == "Migrant*innen-Organisationen"
+    assert verein[6] == "+49 7121 123-45"
+    assert verein[10] == "ja"
+    assert verein[12] == "aktiv"
+    assert verein[13:15] == [4, 5]
+    assert verein[15] == "=SUMME(A1:A2) ist kein Formel-Auftrag"
+    # Stored as text, not as a formula.
+    assert sheet.cell(row=list(rows).index(verein[0]) + 2, column=16).data_type == "s"
+    person = rows["Ayşe Öztürk"]
+    assert person[3] == "Türkischer Elternverein Neckarbrück e. V."
+    assert person[11] == "Mütter mit Fluchtgeschichte"
+    assert person[12:15] == ["eingeladen", 2, 3]
+    deleted = rows["Gelöschte Person"]
+    assert deleted[1] == "Person"
+    assert deleted[3:10] == [None] * 7  # no contact data at all
+    assert "Max Geheim" not in str(list(rows.values()))
+
+
+def test_english_export_uses_english_headers_and_values(actors, municipality):
+    with translation.override("en"):
+        data = transfer.export_xlsx(_export_queryset(municipality))
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet["A1"].value == "Name"
+    assert sheet["C1"].value == "Category"
+    assert sheet["N1"].value == "Influence (1–5)"
+    values = [[cell.value for cell in r] for r in sheet.iter_rows(min_row=2)]
+    assert [v[0] for v in values if v[0] == "Deleted person"] == ["Deleted person"]
+    verein = next(v for v in values if v[0].startswith("Türkischer"))
+    assert verein[2] == "Migrant organisations"
+    assert verein[10] == "yes"
+    assert verein[12] == "active"
+
+
+def test_empty_template_has_only_the_header():
+    with translation.override("de"):
+        sheet = load_workbook(io.BytesIO(transfer.export_xlsx([]))).active
+        text = transfer.export_csv([])
+    assert sheet.max_row == 1
+    assert [cell.value for cell in sheet[1]] == GERMAN_HEADERS
+    assert text == "\ufeff" + ";".join(GERMAN_HEADERS) + "\r\n"
+
+
+def test_csv_export_is_excel_friendly(actors, municipality):
+    with translation.override("de"):
+        text = transfer.export_csv(_export_queryset(municipality))
+    assert text.startswith("\ufeffName;Typ (Organisation/Person);Kategorie;")
+    assert "Ayşe Öztürk" in text
+    assert "'=SUMME(A1:A2)" in text  # no formula when Excel opens it
+    assert ";+49 7121 123-45;" in text  # a phone number is not touched
+    assert "Max Geheim" not in text and "max@example.org" not in text
+
+
+def test_windows_1252_csv_from_german_excel(municipality, user):
+    file = csv_upload(
+        [
+            row(
+                name="Förderverein Grundschule Süd",
+                category="Bildung (Kita, Schule, Ausbildung, Hochschule)",
+            ),
+            row(name="Jürgen Weiß", kind="Person", organisation="Förderverein Grundschule Süd"),
+        ],
+        encoding="cp1252",
+        delimiter=";",
+    )
+    created = _import(file, municipality, user)
+    assert {actor.name for actor in created} == {"Förderverein Grundschule Süd", "Jürgen Weiß"}
+    person = Actor.objects.get(name="Jürgen Weiß")
+    assert person.organisation.name == "Förderverein Grundschule Süd"
+    assert person.organisation.category.key == "education"
+
+
+def test_utf8_csv_without_bom_and_with_commas(municipality, user):
+    headers = [" name ", "TYPE", "category", "e-mail", "Influence", "attitude", "Key person"]
+    file = csv_upload(
+        [["Çiğdem Yıldız", "person", "Residents", "c@example.org", "3", "4", "x"]],
+        headers=headers,
+        encoding="utf-8",
+        delimiter=",",
+    )
+    (actor,) = _import(file, municipality, user)
+    assert actor.name == "Çiğdem Yıldız"
+    assert actor.kind == ActorKind.PERSON
+    assert actor.is_key_person
+    assert (actor.assessments.get().influence, actor.assessments.get().attitude) == (3, 4)
+
+
+def test_values_in_both_languages(municipality, user):
+    file = xlsx_upload(
+        [
+            row(
+                name="A",
+                kind="organization",
+                category="Trade unions",
+                key="yes",
+                involvement="Involved",
+            ),
+            row(
+                name="B",
+                kind="ORGANISATION",
+                category="Gewerkschaften",
+                key="nein",
+                involvement="beteiligt",
+            ),
+            row(name="C", kind="Organisation", category="unions", key="1", silent="ja"),
+            row(name="D", kind="Organisation", category=" gewerkschaften ", key="0", silent="no"),
+        ]
+    )
+    created = {actor.name: actor for actor in _import(file, municipality, user)}
+    assert all(actor.category.key == "unions" for actor in created.values())
+    assert [created[n].is_key_person for n in "ABCD"] == [True, False, True, False]
+    assert created["A"].involvement == created["B"].involvement == Involvement.INVOLVED
+    assert created["C"].involvement == Involvement.KNOWN
+    assert created["C"].represents_silent_group and not created["D"].represents_silent_group
+    assert not created["A"].assessments.exists()
+
+
+def test_person_can_belong_to_an_existing_organisation(municipality, user):
+    caritas = TransferActorFactory(
+        municipality=municipality, name="Caritas", category=category("welfare")
+    )
+    file = xlsx_upload(
+        [row(name="Lena Berg", kind="Person", organisation="caritas", category="welfare")]
+    )
+    (person,) = _import(file, municipality, user)
+    assert person.organisation == caritas
+
+
+def test_persons_are_saved_after_their_organisation(municipality, user):
+    file = xlsx_upload(
+        [
+            row(name="Lena Berg", kind="Person", organisation="Sportverein"),
+            row(name="Sportverein", category="civil-society", website="www.sv.example"),
+        ]
+    )
+    _import(file, municipality, user)
+    person = Actor.objects.get(name="Lena Berg")
+    assert person.organisation.name == "Sportverein"
+    assert person.organisation.website == "https://www.sv.example"
+
+
+# --- Row errors ----------------------------------------------------------------------
+
+
+def test_bad_rows_are_reported_per_row_and_nothing_is_saved(municipality, user):
+    file = xlsx_upload(
+        [
+            row(name="Gut"),
+            row(name=""),
+            row(name="Unbekannt", category="Feuerwehr"),
+            row(name="Mail", email="kein-at-zeichen"),
+            row(name="Zu stark", influence=7, attitude=3),
+            row(name="Was", kind="Firma"),
+            row(name="Org mit Org", organisation="Gut"),
+            row(name="Person ohne Org", kind="Person", organisation="Gibt es nicht"),
+            row(name="Halb", influence=3),
+            row(name="Stufe", involvement="vielleicht"),
+            row(name="Schlüssel", key="vielleicht"),
+            row(name="Web", website="http://"),
+        ]
+    )
+    with translation.override("en"):
+        preview = _preview(file, municipality)
+    errors = _errors(preview)
+    assert 2 not in errors
+    assert errors[3] == ["The name is missing."]
+    assert errors[4][0].startswith("Unknown category “Feuerwehr”. Valid categories: Residents,")
+    assert "Politics (council)" in errors[4][0]
+    assert errors[5] == ["“kein-at-zeichen” is not a valid e-mail address."]
+    assert errors[6] == ["The influence must be a whole number from 1 to 5, not “7”."]
+    assert errors[7] == ["Unknown type “Firma”: enter Organisation or Person."]
+    assert errors[8][0].startswith("Only a person can belong to an organisation")
+    assert errors[9] == [
+        "The organisation “Gibt es nicht” is neither in this file nor one of this "
+        "municipality's actors."
+    ]
+    assert errors[10] == ["Enter both influence and attitude, or neither."]
+    assert errors[11][0].startswith("Unknown involvement “vielleicht”")
+    assert errors[12] == ["Key person: enter yes or no instead of “vielleicht”."]
+    assert errors[13] == ["“http://” is not a valid web address."]
+    assert (preview.ok_count, preview.error_count) == (1, 11)
+
+    with pytest.raises(ValidationError):
+        transfer.import_rows(preview, municipality, by=user)
+    assert not Actor.objects.exists()
+
+
+def test_missing_category_lists_the_valid_ones(municipality):
+    with translation.override("de"):
+        preview = _preview(xlsx_upload([row(name="X", category="")]), municipality)
+    (message,) = preview.rows[0].errors
+    assert message.startswith("The category is missing")  # German follows with translations
+    assert "Bürger*innen" in message
+
+
+def test_too_long_values(municipality):
+    preview = _preview(xlsx_upload([row(name="N" * 201, phone="1" * 41)]), municipality)
+    assert len(preview.rows[0].errors) == 2
+
+
+def test_rows_count_like_the_spreadsheet(municipality):
+    file = xlsx_upload([row(name="A"), ["", "", ""], row(name="B", kind="?")])
+    preview = _preview(file, municipality)
+    assert [r.row for r in preview.rows] == [2, 4]
+    assert list(_errors(preview)) == [4]
+
+
+# --- Duplicates ----------------------------------------------------------------------
+
+
+def test_duplicates_within_the_file(municipality):
+    file = xlsx_upload(
+        [
+            row(name="Helferkreis Asyl"),
+            row(name="helferkreis  asyl "),
+            row(name="Helferkreis Asyl", kind="Person"),  # a person may share the name
+            row(name="Maria Yilmaz", kind="Person", email="maria@a.example"),
+            row(name="Maria Yilmaz", kind="Person", email="maria@b.example"),  # someone else
+            row(name="maria yilmaz", kind="Person", email="MARIA@a.example"),
+            row(name="Jan Roth", kind="Person"),
+            row(name="Jan Roth", kind="Person", email="jan@example.org"),
+        ]
+    )
+    errors = _errors(_preview(file, municipality))
+    assert errors == {
+        3: ["Row 2 already contains this actor."],
+        7: ["Row 5 already contains this actor."],
+        9: ["Row 8 already contains this actor."],
+    }
+
+
+def test_duplicates_of_existing_actors(municipality, user):
+    TransferActorFactory(municipality=municipality, name="Helferkreis Asyl")
+    TransferActorFactory(
+        municipality=municipality, kind=ActorKind.PERSON, name="Maria Yilmaz", email="m@a.example"
+    )
+    gone = TransferActorFactory(municipality=municipality, kind=ActorKind.PERSON, name="Tom Alt")
+    services.delete_actor(gone, by=user)
+    TransferActorFactory(name="Nur woanders")  # another municipality's actor
+    file = xlsx_upload(
+        [
+            row(name="HELFERKREIS ASYL"),
+            row(name="Maria Yilmaz", kind="Person", email="m@a.example"),
+            row(name="Maria Yilmaz", kind="Person", email="m@b.example"),
+            row(name="Maria Yilmaz", kind="Person"),
+            row(name="Tom Alt", kind="Person"),
+            row(name="Nur woanders"),
+        ]
+    )
+    errors = _errors(_preview(file, municipality))
+    assert set(errors) == {2, 3, 5}
+    assert errors[2] == [
+        "This actor already exists in this municipality. Remove the row or change the "
+        "existing actor instead."
+    ]
+
+
+# --- Files that cannot be used -------------------------------------------------------
+
+DOCX = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+BROKEN_XLSX = zip_bytes({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<nope"})
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("akteure.xlsx", PDF_BYTES, "not an Excel workbook"),
+        ("akteure.xlsx", os.urandom(2048), "not an Excel workbook"),
+        ("akteure.xlsx", b"PK\x03\x04" + os.urandom(500), "not an Excel workbook"),
+        ("akteure.xlsx", DOCX, "not an Excel workbook"),
+        ("akteure.xlsx", BROKEN_XLSX, "not an Excel workbook"),
+        ("akteure.xlsx", b"", "The file is empty."),
+        ("akteure.csv", b"", "The file is empty."),
+        ("akteure.docx", DOCX, "Only Excel workbooks (.xlsx) and CSV files"),
+        ("akteure.xls", b"\xd0\xcf\x11\xe0" + b"\x00" * 100, "Only Excel workbooks"),
+        ("akteure.pdf", PDF_BYTES, "Only Excel workbooks"),
+        ("akteure", b"Name\nX\n", "Only Excel workbooks"),
+        ("akteure.csv", b"\x00\x01\x02" + os.urandom(300), "not a CSV text file"),
+        ("akteure.csv", b"Vorname;Nachname\nA;B\n", "at least a column “Name”"),
+        ("akteure.csv", b"Name;Kategorie\n", "only the header row (row 1)"),
+        ("akteure.csv", b"\r\n \r\n", "contains no data"),
+        ("akteure.csv", b"Name;Name\nA;B\n", "The column “Name” appears twice."),
+    ],
+)
+def test_unusable_files_give_one_clear_error(municipality, name, content, message):
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as exc_info:
+            transfer.parse_upload(upload(name, content))
+        (text,) = exc_info.value.messages
+    assert message in text
+    assert not Actor.objects.exists()
+
+
+def test_file_size_limit(settings):
+    settings.MAX_UPLOAD_MB = 1
+    big = csv_upload([row(name="X", notes="x" * 1024 * 1024)])
+    with translation.override("en"), pytest.raises(ValidationError, match="at most 1 MB"):
+        transfer.parse_upload(big)
+
+
+def test_row_limit(monkeypatch):
+    monkeypatch.setattr(transfer, "MAX_ROWS", 3)
+    transfer.parse_upload(csv_upload([row(name=str(n)) for n in range(3)]))
+    with translation.override("en"), pytest.raises(ValidationError, match="more than 3 rows"):
+        transfer.parse_upload(xlsx_upload([row(name=str(n)) for n in range(4)]))
+
+
+def test_unknown_columns_are_reported_and_ignored(municipality, user):
+    file = csv_upload(
+        [["Verein", "Organisation", "residents", "egal"]],
+        headers=["Name", "Typ", "Kategorie", "Farbe"],
+    )
+    parsed = transfer.parse_upload(file)
+    assert parsed.ignored_columns == ["Farbe"]
+    assert parsed.rows[0]["values"]["name"] == "Verein"
+
+
+# --- Saving --------------------------------------------------------------------------
+
+
+def test_import_is_all_or_nothing(municipality, user, monkeypatch):
+    file = xlsx_upload(
+        [row(name="A", influence=3, attitude=3), row(name="B", influence=4, attitude=4)]
+    )
+    preview = _preview(file, municipality)
+    calls = []
+    real_assess = services.assess
+
+    def failing_assess(actor, **kwargs):
+        calls.append(actor)
+        if len(calls) == 2:
+            raise ValidationError("boom")
+        return real_assess(actor, **kwargs)
+
+    monkeypatch.setattr(services, "assess", failing_assess)
+    with pytest.raises(ValidationError):
+        transfer.import_rows(preview, municipality, by=user)
+    assert not Actor.objects.exists()
+    assert not Assessment.objects.exists()
+
+
+def test_workbook_with_a_wrong_declared_size_is_read_fully():
+    import zipfile
+
+    data = xlsx_upload([row(name=f"Verein {n}") for n in range(5)]).read()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = re.sub(
+                    rb'<dimension ref="[^"]+"\s*/>', b'<dimension ref="A1:A1"/>', content
+                )
+            archive.writestr(info, content)
+    parsed = transfer.parse_upload(upload("akteure.xlsx", out.getvalue()))
+    assert [r["values"]["name"] for r in parsed.rows] == [f"Verein {n}" for n in range(5)]
