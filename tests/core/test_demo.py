@@ -3,11 +3,11 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
-from django.db.models import F, Q, Sum
+from django.db.models import Count, F, Min, Q, Sum
 from django.test import RequestFactory
 from django.utils import timezone
 
-from teilhabe.accounts.models import User
+from teilhabe.accounts.models import Role, User
 from teilhabe.core.demo_logins import DEMO_LOGINS, DEMO_PASSWORD
 from teilhabe.processes.models import (
     Block,
@@ -26,6 +26,15 @@ from teilhabe.programmes.models import (
     Programme,
     Round,
 )
+from teilhabe.stakeholders.analysis import coverage
+from teilhabe.stakeholders.models import (
+    Actor,
+    ActorCategory,
+    ActorKind,
+    Assessment,
+    Involvement,
+    Participation,
+)
 from tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +50,9 @@ MODELS = [
     Block,
     ConsultingEntry,
     ProcessLogEntry,
+    Actor,
+    Assessment,
+    Participation,
 ]
 
 
@@ -58,6 +70,7 @@ def test_load_demo_on_an_empty_database():
     output = load_demo()
 
     assert "Teilhabe demo is ready at http://127.0.0.1:8000" in output
+    assert f"{Actor.objects.count()} actors" in output
     assert DEMO_PASSWORD in output
     for login in DEMO_LOGINS:
         assert login["email"] in output
@@ -157,3 +170,119 @@ def test_demo_obeys_the_rules_and_tells_a_story():
         Q(submitted_at__isnull=False) & Q(submitted_at__date__gt=F("round__call_closes"))
     ).exists()
     assert ConsultingEntry.objects.aggregate(total=Sum("cost"))["total"] > 0
+
+
+def running_processes():
+    return Process.objects.filter(closed_on__isnull=True).select_related("municipality")
+
+
+def test_demo_actor_lists():
+    load_demo()
+    categories = list(ActorCategory.objects.all())
+    processes = {p.municipality.name: p for p in running_processes()}
+    assert set(processes) == {
+        "Neckarbrück",
+        "Lindenau",
+        "Landkreis Kochertal",
+        "Eichenwald",
+        "Weilerbronn",
+    }
+    gaps = {}
+    for name, process in processes.items():
+        actors = Actor.objects.filter(municipality=process.municipality)
+        assert 30 <= actors.count() <= 80, name
+        # The analysis block tells how many actors were assessed in it.
+        analysis = process.blocks.get(block_type__key="stakeholder-analysis")
+        assessed_then = (
+            actors.annotate(first=Min("assessments__assessed_at"))
+            .filter(first__date__lte=analysis.actual_end)
+            .count()
+        )
+        assert analysis.results.startswith(f"{assessed_then} Akteur*innen"), name
+        result = coverage(actors, categories)
+        gaps[name] = {row.category.key for row in result.gaps}
+        assert actors.filter(is_key_person=True).exists(), name
+        assert actors.filter(kind=ActorKind.PERSON, organisation__isnull=False).exists(), name
+        assert actors.exclude(languages="").exists(), name
+        assert not actors.exclude(email="").exclude(email__endswith=".example").exists(), name
+        for actor in actors:
+            actor.full_clean()
+
+    # Every category appears somewhere; no stage is left out.
+    assert set(Actor.objects.values_list("category", flat=True)) == {c.pk for c in categories}
+    assert set(Actor.objects.values_list("involvement", flat=True)) == set(Involvement.values)
+    assert Actor.objects.filter(represents_silent_group=True).exclude(silent_group="").count() >= 10
+
+    # Neckarbrück: the richest list, everything covered except the trade unions.
+    neckarbrueck = Actor.objects.filter(municipality__name="Neckarbrück")
+    assert 60 <= neckarbrueck.count() <= 80
+    assert gaps["Neckarbrück"] == {"unions"}
+    assert neckarbrueck.filter(category__key="unions").exists()
+    assert (
+        neckarbrueck.filter(
+            kind=ActorKind.ORGANISATION, category__key="migrant-organisations"
+        ).count()
+        == 9
+    )
+    assert neckarbrueck.filter(represents_silent_group=True).count() >= 5
+    history = neckarbrueck.annotate(n=Count("assessments")).filter(n__gte=2)
+    assert history.count() >= 5
+    # A sceptical council member who became supportive.
+    hertle = neckarbrueck.get(name="Klaus Hertle")
+    attitudes = list(hertle.assessments.order_by("assessed_at").values_list("attitude", flat=True))
+    assert attitudes[0] <= 2 and attitudes[-1] >= 4 and len(attitudes) == 3
+
+    # Lindenau: no migrant organisation, so the check suggests inviting migrants as experts.
+    lindenau = Actor.objects.filter(municipality__name="Lindenau")
+    assert not lindenau.filter(category__key="migrant-organisations").exists()
+    assert "migrant-organisations" in gaps["Lindenau"]
+    assert len(gaps["Lindenau"]) >= 3
+    migrant_gap = next(
+        row
+        for row in coverage(lindenau, categories).gaps
+        if row.category.key == "migrant-organisations"
+    )
+    assert "Expert*innen" in migrant_gap.category.suggestion
+    assert lindenau.filter(notes__contains="Expert*in").count() >= 5
+
+    # The others have gaps of their own, and not all the same.
+    for name in ("Landkreis Kochertal", "Eichenwald", "Weilerbronn"):
+        assert gaps[name], name
+    assert len({frozenset(g) for g in gaps.values()}) == len(gaps)
+
+
+def test_demo_actors_follow_their_process():
+    load_demo()
+    now = timezone.now()
+    today = timezone.localdate()
+    assert Assessment.objects.exists()
+    assert not Assessment.objects.filter(assessed_at__gt=now).exists()
+    for process in running_processes():
+        assert not Assessment.objects.filter(
+            actor__municipality=process.municipality, assessed_at__date__lt=process.started_on
+        ).exists(), process
+    assert set(Assessment.objects.values_list("assessed_by__role", flat=True)) == {
+        Role.COORDINATOR,
+        Role.FACILITATOR,
+    }
+    # Actors only of the running round; their participations in its blocks.
+    assert not Actor.objects.exclude(
+        municipality__in=[p.municipality for p in running_processes()]
+    ).exists()
+    for participation in Participation.objects.select_related("block__process", "actor"):
+        participation.full_clean()
+        started = participation.block.process.started_on
+        for day in (participation.invited_on, participation.took_part_on):
+            assert day is None or started <= day <= today, participation
+        if participation.took_part_on:
+            assert participation.block.actual_start is not None, participation
+    # The stage matches the participations.
+    for actor in Actor.objects.prefetch_related("participations"):
+        took_part = any(p.took_part_on for p in actor.participations.all())
+        invited = any(p.invited_on for p in actor.participations.all())
+        if actor.involvement in (Involvement.INVOLVED, Involvement.ACTIVE):
+            assert took_part, actor
+        elif actor.involvement == Involvement.INVITED:
+            assert invited and not took_part, actor
+        else:
+            assert not actor.participations.exists(), actor

@@ -1,6 +1,6 @@
 """The demo builder: base data, the historic rounds and the round whose call is open.
 
-The running round's processes are told in `stories`.
+The running round's processes are told in `stories`, their actor lists in `actors`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from teilhabe.accounts.models import Role, User
-from teilhabe.core.demo import content, stories
+from teilhabe.core.demo import actors, content, stories
 from teilhabe.core.demo_logins import DEMO_PASSWORD
 from teilhabe.processes import services as process_services
 from teilhabe.processes.models import (
@@ -35,6 +35,7 @@ from teilhabe.programmes.models import (
     Round,
     State,
 )
+from teilhabe.stakeholders.models import Actor
 
 DEMO_PROGRAMME_NAME = content.PROGRAMME["name"]
 DAY_RATE = Decimal("1200.00")
@@ -73,6 +74,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "applications": Application.objects.count(),
         "processes": Process.objects.count(),
         "blocks": Block.objects.count(),
+        "actors": Actor.objects.count(),
     }
 
 
@@ -119,6 +121,8 @@ class DemoBuilder:
         self._create_programme()
         self._historic_rounds()
         self._current_round()
+        # Needs the running round's processes and blocks: actors take part in them.
+        self.actor_count = actors.create_actors(self, self.current_processes)
         self._next_round()
         self._finalise_rounds()
 
@@ -440,6 +444,7 @@ class DemoBuilder:
             ("weilerbronn", stories.weilerbronn),
         ]:
             story(self, processes[key])
+        self.current_processes = processes
 
     # --- the round whose call is open now ------------------------------------------------
 

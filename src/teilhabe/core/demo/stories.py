@@ -65,7 +65,7 @@ def neckarbrueck(d: DemoBuilder, process: Process) -> None:
         notes="Workshop mit dem Integrationsbeirat und dem Freundeskreis Asyl; "
         "Akteursliste als Tabelle im Anhang.",
         results=(
-            "62 Akteur*innen erfasst, davon neun Migrant*innen-Organisationen.\n"
+            "72 Akteur*innen erfasst, davon neun Migrant*innen-Organisationen.\n"
             "Vier-Felder-Analyse – Promotor*innen: Integrationsbeirat, Freundeskreis Asyl, "
             "Stadtjugendring, Caritas. Kritisch mit Einfluss: eine Gemeinderatsfraktion, "
             "die ein weiteres Konzept für überflüssig hält. Zu aktivieren: Sportvereine, "
@@ -340,7 +340,7 @@ def lindenau(d: DemoBuilder, process: Process) -> None:
         by=berger,
         responsible=[berger],
         results=(
-            "34 Akteur*innen, u. a. beide Kirchengemeinden, TSV Lindenau, Musikverein, "
+            "35 Akteur*innen, u. a. beide Kirchengemeinden, TSV Lindenau, Musikverein, "
             "Grundschule, Kita und das Integrationsmanagement des Landratsamts. Fünf "
             "engagierte Geflüchtete haben zugesagt, als Expert*innen mitzuwirken.\n"
             "Wer fehlt noch? Jüngere Leute im Helferkreis, Frauen aus der "
@@ -394,8 +394,9 @@ def kochertal(d: DemoBuilder, process: Process) -> None:
     results = {
         "kickoff": "Erstgespräch mit Landrat Bernd Kessler und der Sozialdezernentin. "
         "Ziel: ein Kreiskonzept, das in allen vier Raumschaften getragen wird.",
-        "stakeholder-analysis": "118 Akteur*innen in vier Raumschaften. Wer fehlt "
-        "noch? Die kleineren Gemeinden ohne Helferkreis und die Betriebe.",
+        "stakeholder-analysis": "47 Akteur*innen auf Kreisebene und aus den vier "
+        "Raumschaften. Wer fehlt noch? Die kleineren Gemeinden ohne Helferkreis und die "
+        "Betriebe.",
         "self-check": "Landratsamt und acht Gemeinden haben den Fragebogen ausgefüllt. "
         "Größte Lücke: Zusammenarbeit mit Migrant*innen-Organisationen.",
         "steering-group": "Lenkungsgruppe mit 16 Mitgliedern unter Vorsitz des Landrats, "
@@ -517,7 +518,7 @@ def eichenwald(d: DemoBuilder, process: Process) -> None:
             "stakeholder-analysis",
             12,
             45,
-            "51 Akteur*innen. Wer fehlt noch? Väter, Familien ohne Kita-Platz, die "
+            "47 Akteur*innen. Wer fehlt noch? Väter, Familien ohne Kita-Platz, die "
             "Kulturvereine außer der Balkanbrücke.",
         ),
         (
@@ -618,7 +619,7 @@ def weilerbronn(d: DemoBuilder, process: Process) -> None:
         s + timedelta(days=60),
         by=aksoy,
         responsible=[aksoy],
-        results="57 Akteur*innen, darunter acht Betriebe. Wer fehlt noch? Partner*innen "
+        results="47 Akteur*innen, darunter acht Betriebe. Wer fehlt noch? Partner*innen "
         "der Fachkräfte, die nicht im Betrieb arbeiten, und die Wohnungswirtschaft.",
     )
     d.set_status(
