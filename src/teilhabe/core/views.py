@@ -7,6 +7,8 @@ from django.views.decorators.http import require_http_methods
 from teilhabe.core.pagination import paginate
 from teilhabe.processes.models import Process
 from teilhabe.programmes.models import Application, ApplicationStatus, Round
+from teilhabe.stakeholders import analysis
+from teilhabe.stakeholders.models import Actor, ActorCategory
 
 
 @login_required
@@ -42,6 +44,14 @@ def dashboard(request):
             .exclude(applications__municipality=user.municipality_id)
             .select_related("programme")
         )
+        if user.municipality_id:
+            actors = list(
+                Actor.objects.filter(municipality=user.municipality_id).only(
+                    "category_id", "involvement"
+                )
+            )
+            context["actor_count"] = len(actors)
+            context["coverage"] = analysis.coverage(actors, ActorCategory.objects.all())
         template = "core/dashboard_municipality.html"
     else:
         template = "core/dashboard_empty.html"

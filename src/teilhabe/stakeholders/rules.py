@@ -34,10 +34,16 @@ def is_programme_office(user) -> bool:
     return user.is_programme_office
 
 
+@rules.predicate
+def is_anonymised(user, obj) -> bool:
+    # A deleted person is kept only for anonymous statistics: nobody changes it again.
+    return bool(getattr(obj, "is_anonymised", False))
+
+
 can_work = rules.is_superuser | is_member | is_facilitator
 can_view = can_work | is_office
 
 # Checked on a Municipality or an Actor.
 rules.add_perm("stakeholders.view_actor", can_view)
-rules.add_perm("stakeholders.change_actor", can_work)
+rules.add_perm("stakeholders.change_actor", can_work & ~is_anonymised)
 rules.add_perm("stakeholders.manage_categories", rules.is_superuser | is_programme_office)

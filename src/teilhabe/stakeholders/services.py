@@ -2,12 +2,15 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from teilhabe.stakeholders.models import (
     INVOLVEMENT_ORDER,
     Actor,
+    ActorCategory,
     ActorKind,
     Assessment,
     Involvement,
@@ -23,6 +26,13 @@ def save_actor(actor: Actor, *, by) -> Actor:
     actor.full_clean()
     actor.save()
     return actor
+
+
+def save_category(category: ActorCategory, *, by) -> ActorCategory:
+    """Validate and save a category of the catalogue (programme office)."""
+    category.full_clean()
+    category.save()
+    return category
 
 
 @transaction.atomic
@@ -74,6 +84,20 @@ def record_participation(
     elif participation.invited_on:
         _raise_involvement(actor, Involvement.INVITED)
     return participation
+
+
+def set_involvement(actor: Actor, involvement: str, *, by) -> Actor:
+    """Set the involvement stage by hand, in either direction.
+
+    Participations only ever raise the stage; a coordinator may also lower it,
+    e.g. when an active organisation withdraws.
+    """
+    if involvement not in Involvement.values:
+        raise ValidationError({"involvement": _("Please choose a valid stage.")})
+    if actor.involvement != involvement:
+        actor.involvement = involvement
+        actor.save(update_fields=["involvement", "updated_at"])
+    return actor
 
 
 @transaction.atomic

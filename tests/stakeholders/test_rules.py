@@ -1,0 +1,57 @@
+"""Who may view and change the stakeholder analysis: role by state."""
+
+import pytest
+
+from tests.factories import UserFactory
+
+
+@pytest.mark.parametrize(
+    ("who", "view", "change"),
+    [
+        ("office", True, False),
+        ("facilitator", True, True),
+        ("coordinator", True, True),
+        ("team_member", True, True),
+        ("outsider", False, False),
+        ("other_facilitator", False, False),
+        ("other_office", False, False),
+    ],
+)
+def test_role_matrix_on_municipality_and_actor(request, process, person, who, view, change):
+    user = request.getfixturevalue(who)
+    municipality = person.municipality
+    assert user.has_perm("stakeholders.view_actor", municipality) is view
+    assert user.has_perm("stakeholders.view_actor", person) is view
+    assert user.has_perm("stakeholders.change_actor", municipality) is change
+    assert user.has_perm("stakeholders.change_actor", person) is change
+
+
+@pytest.mark.parametrize("who", ["facilitator", "coordinator", "team_member"])
+def test_nobody_changes_an_anonymised_person(request, process, person, who):
+    from teilhabe.stakeholders import services
+
+    user = request.getfixturevalue(who)
+    services.delete_actor(person, by=user)
+    assert user.has_perm("stakeholders.view_actor", person)
+    assert not user.has_perm("stakeholders.change_actor", person)
+
+
+def test_superuser_may_do_everything(db, person):
+    admin = UserFactory(is_superuser=True)
+    assert admin.has_perm("stakeholders.change_actor", person)
+    assert admin.has_perm("stakeholders.manage_categories")
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("office", True),
+        ("other_office", True),
+        ("facilitator", False),
+        ("coordinator", False),
+        ("team_member", False),
+        ("outsider", False),
+    ],
+)
+def test_only_programme_offices_manage_categories(db, request, who, allowed):
+    assert request.getfixturevalue(who).has_perm("stakeholders.manage_categories") is allowed
