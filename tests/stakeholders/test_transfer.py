@@ -378,7 +378,7 @@ def test_missing_category_lists_the_valid_ones(municipality):
     with translation.override("de"):
         preview = _preview(xlsx_upload([row(name="X", category="")]), municipality)
     (message,) = preview.rows[0].errors
-    assert message.startswith("The category is missing")  # German follows with translations
+    assert message.startswith("Die Kategorie fehlt. Gültige Kategorien:")
     assert "Bürger*innen" in message
 
 
@@ -412,9 +412,9 @@ def test_duplicates_within_the_file(municipality):
     )
     errors = _errors(_preview(file, municipality))
     assert errors == {
-        3: ["Row 2 already contains this actor."],
-        7: ["Row 5 already contains this actor."],
-        9: ["Row 8 already contains this actor."],
+        3: ["Diese Organisation oder Person steht schon in Zeile 2."],
+        7: ["Diese Organisation oder Person steht schon in Zeile 5."],
+        9: ["Diese Organisation oder Person steht schon in Zeile 8."],
     }
 
 
@@ -439,8 +439,8 @@ def test_duplicates_of_existing_actors(municipality, user):
     errors = _errors(_preview(file, municipality))
     assert set(errors) == {2, 3, 5}
     assert errors[2] == [
-        "This actor already exists in this municipality. Remove the row or change the "
-        "existing actor instead."
+        "Diese Organisation oder Person gibt es in dieser Kommune schon. Entfernen Sie die "
+        "Zeile oder ändern Sie stattdessen den vorhandenen Eintrag."
     ]
 
 

@@ -288,6 +288,9 @@ def test_create_rejects_foreign_and_person_organisations(
 
 
 def test_an_organisation_cannot_belong_to_one(client, coordinator, municipality, organisation):
+    # The profile language decides for a logged-in person, not Accept-Language.
+    coordinator.preferred_language = "en"
+    coordinator.save()
     client.force_login(coordinator)
     url = reverse("stakeholders:actor_create", args=[municipality.pk])
     response = client.post(
@@ -342,6 +345,9 @@ def test_anonymised_person_cannot_be_edited(client, coordinator, person):
     from teilhabe.stakeholders import services
 
     services.delete_actor(person, by=coordinator)
+    # The profile language decides for a logged-in person, not Accept-Language.
+    coordinator.preferred_language = "en"
+    coordinator.save()
     client.force_login(coordinator)
     for name in ("actor_edit", "actor_delete"):
         assert client.get(reverse(f"stakeholders:{name}", args=[person.pk])).status_code == 403
@@ -489,6 +495,9 @@ def test_participation_errors(client, coordinator, process, other_process, perso
 
 
 def test_delete_person_confirms_then_anonymises(client, coordinator, municipality, person):
+    # The profile language decides for a logged-in person, not Accept-Language.
+    coordinator.preferred_language = "en"
+    coordinator.save()
     client.force_login(coordinator)
     url = reverse("stakeholders:actor_delete", args=[person.pk])
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
