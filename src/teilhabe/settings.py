@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "teilhabe.programmes",
     "teilhabe.processes",
     "teilhabe.stakeholders",
+    "teilhabe.selfcheck",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -258,3 +259,5 @@ DEFAULT_CONSULTING_BUDGET = 40000
 # Warn when the remaining consulting budget falls below this share of the total.
 BUDGET_WARNING_SHARE = 0.15
 PAGE_SIZE = 20
+# Self-check invitation links stay valid this long.
+SELFCHECK_INVITATION_DAYS = env_int("TEILHABE_SELFCHECK_INVITATION_DAYS", 28)

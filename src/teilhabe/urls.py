@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("teilhabe.programmes.urls")),
     path("", include("teilhabe.processes.urls")),
     path("", include("teilhabe.stakeholders.urls")),
+    path("", include("teilhabe.selfcheck.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

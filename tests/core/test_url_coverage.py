@@ -12,8 +12,10 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "accounts:logout",
     "set_language",
+    # Respondents without an account answer through their personal link.
+    "selfcheck:respond",
 }
-APPS = {"core", "accounts", "programmes", "processes", "stakeholders"}
+APPS = {"core", "accounts", "programmes", "processes", "stakeholders", "selfcheck"}
 
 
 def _names(resolver=None, namespace=""):
