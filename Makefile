@@ -27,7 +27,9 @@ help:
 venv: $(STAMP)
 
 # uv installs the lock in seconds instead of pip's ~20 s; pip stays the fallback
-# (venvs made by uv have no pip, hence ensurepip).
+# (venvs made by uv have no pip, hence ensurepip). uv is told to trust the system's
+# CA store, which pip also uses, so both work behind a TLS-inspecting proxy.
+$(STAMP): export UV_SYSTEM_CERTS := 1
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	if [ ! -x $(BIN)/uv ]; then \
@@ -35,10 +37,11 @@ $(STAMP): requirements.lock pyproject.toml
 	  $(BIN)/python -m pip install -q --disable-pip-version-check uv \
 	    || echo "venv: could not install uv, falling back to pip"; \
 	fi
-	if [ -x $(BIN)/uv ]; then \
-	  $(BIN)/uv pip install -q --python $(BIN)/python -r requirements.lock; \
-	  $(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .; \
+	if [ -x $(BIN)/uv ] \
+	  && $(BIN)/uv pip install -q --python $(BIN)/python -r requirements.lock \
+	  && $(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .; then :; \
 	else \
+	  $(BIN)/python -m pip --version >/dev/null 2>&1 || $(BIN)/python -m ensurepip >/dev/null; \
 	  $(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock; \
 	  $(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .; \
 	fi
@@ -73,11 +76,13 @@ test: venv system-deps
 
 # djlint runs as a linter only: its formatter rewrites every one-line
 # {% block title %}…{% endblock %} into three lines, noise without a bug behind it.
+# makemigrations gets an in-memory SQLite: the check needs no data, and var/ may not
+# exist yet (fresh clone in CI).
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint src/teilhabe
-	$(MANAGE) makemigrations --check --dry-run
+	TEILHABE_SQLITE_PATH=:memory: $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python scripts/check_translations.py
 
 # Run from the package directory: makemessages then scans only src/teilhabe and
