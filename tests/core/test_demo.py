@@ -1,3 +1,4 @@
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -26,6 +27,16 @@ from teilhabe.programmes.models import (
     Programme,
     Round,
 )
+from teilhabe.selfcheck import services as selfcheck_services
+from teilhabe.selfcheck.models import (
+    Answer,
+    FirstStep,
+    Invitation,
+    Response,
+    RoundStatus,
+    SelfCheckRound,
+    WorkshopNote,
+)
 from teilhabe.stakeholders.analysis import coverage
 from teilhabe.stakeholders.models import (
     Actor,
@@ -53,6 +64,12 @@ MODELS = [
     Actor,
     Assessment,
     Participation,
+    SelfCheckRound,
+    Invitation,
+    Response,
+    Answer,
+    WorkshopNote,
+    FirstStep,
 ]
 
 
@@ -71,6 +88,7 @@ def test_load_demo_on_an_empty_database():
 
     assert "Teilhabe demo is ready at http://127.0.0.1:8000" in output
     assert f"{Actor.objects.count()} actors" in output
+    assert f"{SelfCheckRound.objects.count()} self-check rounds" in output
     assert DEMO_PASSWORD in output
     for login in DEMO_LOGINS:
         assert login["email"] in output
@@ -286,3 +304,34 @@ def test_demo_actors_follow_their_process():
             assert invited and not took_part, actor
         else:
             assert not actor.participations.exists(), actor
+
+
+def test_demo_selfcheck_rounds():
+    load_demo()
+    submitted = SelfCheckRound.objects.filter(responses__submitted_at__isnull=False).distinct()
+    by_kind = Counter()
+    for kind, municipality in set(submitted.values_list("municipality__kind", "municipality")):
+        by_kind[kind] += 1
+    kind, count = by_kind.most_common(1)[0]
+    assert count >= 6, by_kind
+    assert (
+        submitted.filter(status=RoundStatus.CLOSED).values("municipality").distinct().count() >= 8
+    )
+
+    # Neckarbrück compares its follow-up with its baseline.
+    follow_up = SelfCheckRound.objects.get(municipality__name="Neckarbrück", baseline__isnull=False)
+    assert follow_up.baseline.municipality == follow_up.municipality
+    assert follow_up.baseline.opened_on < follow_up.opened_on
+    assert follow_up.baseline.status == RoundStatus.CLOSED
+    for round_ in SelfCheckRound.objects.all():
+        round_.full_clean()
+
+    # Nothing was submitted with required questions missing.
+    for response in Response.objects.submitted():
+        assert selfcheck_services.missing_items(response) == [], response
+
+    # Lindenau is collecting the further perspectives; some links are unused.
+    lindenau = SelfCheckRound.objects.get(municipality__name="Lindenau")
+    assert lindenau.status == RoundStatus.PERSPECTIVES
+    unused = [i for i in lindenau.invitations.all() if not i.is_used]
+    assert any(not i.is_expired for i in unused)

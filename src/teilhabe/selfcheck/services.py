@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from teilhabe.core.mail import send_templated_mail
 from teilhabe.selfcheck.models import (
     Answer,
     FieldOfAction,
@@ -272,3 +273,65 @@ def add_first_step(
 
 def fields_of(round_: SelfCheckRound) -> Iterable[FieldOfAction]:
     return round_.version.fields.prefetch_related("items")
+
+
+# --- Additions for the round, answering and instrument pages ------------------------------
+
+# Where a round may move from each status: forward only, since going back to the
+# administration phase would silently lock out perspectives that were invited already.
+NEXT_STATUSES: dict[str, list[str]] = {
+    RoundStatus.ADMINISTRATION: [RoundStatus.PERSPECTIVES, RoundStatus.CLOSED],
+    RoundStatus.PERSPECTIVES: [RoundStatus.CLOSED],
+    RoundStatus.CLOSED: [],
+}
+
+
+def next_statuses(round_: SelfCheckRound) -> list[str]:
+    """The statuses a round may move on to from its current one."""
+    return list(NEXT_STATUSES.get(round_.status, []))
+
+
+def administration_has_answered(round_: SelfCheckRound) -> bool:
+    return round_.responses.submitted().filter(perspective=Perspective.ADMINISTRATION).exists()
+
+
+def send_invitation(invitation: Invitation, *, link: str) -> int:
+    """Mail the personal link to the invitation's address (in German, the default).
+
+    The respondent has no account and therefore no language preference; the link is
+    passed in because only the request knows the absolute address it was opened from.
+    """
+    if not invitation.email:
+        return 0
+    context = {
+        "invitation": invitation,
+        "round": invitation.round,
+        "municipality": invitation.round.municipality,
+        "link": link,
+    }
+    return send_templated_mail("selfcheck/email/invitation", context, [invitation.email])
+
+
+@transaction.atomic
+def save_questionnaire(response: Response, values: dict[int, dict], *, department: str) -> None:
+    """Save answers and the optional department together; nothing becomes final."""
+    save_answers(response, values)
+    department = department.strip()
+    if response.department != department:
+        response.department = department
+        response.save(update_fields=["department", "updated_at"])
+
+
+@transaction.atomic
+def update_item_texts(
+    item: Item, *, text: str, text_en: str = "", help: str = "", help_en: str = ""
+) -> Item:
+    """Change the wording of an item of a draft that nobody answered yet."""
+    ensure_editable(item.field.version)
+    item.text = text
+    item.text_en = text_en
+    item.help = help
+    item.help_en = help_en
+    item.full_clean()
+    item.save(update_fields=["text", "text_en", "help", "help_en"])
+    return item

@@ -14,7 +14,8 @@ updates, and only there:
 Dates of the running rounds are relative to today, so the demo always looks alive.
 
 `builder` holds the builder and the historic rounds, `stories` the running round's
-processes, `actors` their stakeholder lists, `content` the texts and base data.
+processes, `actors` their stakeholder lists, `selfcheck` the self-check rounds,
+`content` the texts and base data.
 """
 
 from teilhabe.core.demo.builder import DEMO_PROGRAMME_NAME, conflicts, demo_exists, load_demo

@@ -15,7 +15,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from teilhabe.accounts.models import Role, User
-from teilhabe.core.demo import actors, content, stories
+from teilhabe.core.demo import actors, content, selfcheck, stories
 from teilhabe.core.demo_logins import DEMO_PASSWORD
 from teilhabe.processes import services as process_services
 from teilhabe.processes.models import (
@@ -35,6 +35,7 @@ from teilhabe.programmes.models import (
     Round,
     State,
 )
+from teilhabe.selfcheck.models import SelfCheckRound
 from teilhabe.stakeholders.models import Actor
 
 DEMO_PROGRAMME_NAME = content.PROGRAMME["name"]
@@ -75,6 +76,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "processes": Process.objects.count(),
         "blocks": Block.objects.count(),
         "actors": Actor.objects.count(),
+        "self-check rounds": SelfCheckRound.objects.count(),
     }
 
 
@@ -123,6 +125,8 @@ class DemoBuilder:
         self._current_round()
         # Needs the running round's processes and blocks: actors take part in them.
         self.actor_count = actors.create_actors(self, self.current_processes)
+        # Needs the processes too: rounds follow the self-check blocks.
+        self.selfcheck_rounds = selfcheck.create_selfchecks(self)
         self._next_round()
         self._finalise_rounds()
 

@@ -1,0 +1,189 @@
+"""Forms of the self-check: rounds, invitations, the questionnaire, item wording."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.selfcheck.models import (
+    Answer,
+    Item,
+    ItemKind,
+    Likert,
+    Perspective,
+    Response,
+    RoundStatus,
+    SelfCheckRound,
+)
+
+DONT_KNOW = "dont_know"
+YES = "yes"
+NO = "no"
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    baseline = forms.ModelChoiceField(
+        label=_("Compare with an earlier round"),
+        queryset=SelfCheckRound.objects.none(),
+        required=False,
+        empty_label=_("No comparison (first self-check)"),
+        help_text=_("The results of the new round are shown beside this round's results."),
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"title": _("Self-check %(year)s") % {"year": timezone.localdate().year}},
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["baseline"].queryset = SelfCheckRound.objects.filter(
+            municipality=municipality
+        ).order_by("-opened_on", "-pk")
+
+
+class InvitationForm(forms.Form):
+    perspective = forms.ChoiceField(label=_("Perspective"), choices=Perspective.choices)
+    label = forms.CharField(
+        label=_("For whom"),
+        max_length=200,
+        required=False,
+        help_text=_("Only for your overview, e.g. “Integrationsbeirat” or a department."),
+    )
+    email = forms.EmailField(
+        label=_("Send the link to this e-mail address"),
+        required=False,
+        help_text=_("Optional. Without an address, copy the link and pass it on yourself."),
+    )
+
+
+class RoundStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=RoundStatus.choices)
+
+    def __init__(self, *args, allowed: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (value, label) for value, label in RoundStatus.choices if value in allowed
+        ]
+
+
+class ItemTextForm(forms.ModelForm):
+    class Meta:
+        model = Item
+        fields = ["text", "text_en", "help", "help_en"]
+        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in fields}
+
+
+# --- The questionnaire ------------------------------------------------------------------
+
+
+class RadioSelect(forms.RadioSelect):
+    """Radio buttons whose "don't know" option carries a class, to set it apart visually.
+
+    Named like Django's widget on purpose: the field template picks its fieldset
+    markup by `widget_type`, which derives from the class name.
+    """
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value == DONT_KNOW:
+            option["attrs"]["class"] = "option-dont-know"
+        return option
+
+
+def item_field_name(item: Item) -> str:
+    return f"item_{item.pk}"
+
+
+def _initial(answer: Answer | None, kind: str):
+    if answer is None:
+        return None
+    if answer.dont_know:
+        return DONT_KNOW
+    if kind == ItemKind.LIKERT:
+        return str(answer.scale) if answer.scale is not None else None
+    if kind == ItemKind.YES_NO:
+        return None if answer.yes is None else (YES if answer.yes else NO)
+    return answer.text
+
+
+class QuestionnaireForm(forms.Form):
+    """One field per item, named item_<pk>, in the order of the instrument.
+
+    Every field is optional here: saving half an answer is allowed, and what is
+    missing for a submission is decided by services.missing_items.
+    """
+
+    use_required_attribute = False
+
+    department = forms.CharField(
+        label=_("Department or organisation"),
+        help_text=Response._meta.get_field("department").help_text,
+        max_length=200,
+        required=False,
+    )
+
+    def __init__(self, *args, items: list[Item], answers: dict[int, Answer], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        self.answers = answers
+        for item in items:
+            self.fields[item_field_name(item)] = self._field_for(item, answers.get(item.pk))
+
+    def _field_for(self, item: Item, answer: Answer | None) -> forms.Field:
+        label = item.display_text
+        if not item.required:
+            label = _("%(statement)s (optional)") % {"statement": label}
+        common = {
+            "label": label,
+            "help_text": item.display_help,
+            "required": False,
+            "initial": _initial(answer, item.kind),
+        }
+        if item.kind == ItemKind.LIKERT:
+            choices = [(str(value), text) for value, text in Likert.choices]
+            return forms.ChoiceField(
+                choices=[*choices, (DONT_KNOW, _("Don't know"))],
+                widget=RadioSelect,
+                **common,
+            )
+        if item.kind == ItemKind.YES_NO:
+            return forms.ChoiceField(
+                choices=[(YES, _("Yes")), (NO, _("No")), (DONT_KNOW, _("Don't know"))],
+                widget=RadioSelect,
+                **common,
+            )
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), **common)
+
+    def answer_values(self) -> dict[int, dict]:
+        """The cleaned answers in the shape services.save_answers takes.
+
+        Untouched questions are left out, so saving does not create empty answers;
+        a question answered before is always included, so a text can be emptied.
+        """
+        values: dict[int, dict] = {}
+        for item in self.items:
+            raw = self.cleaned_data.get(item_field_name(item)) or ""
+            if not raw and item.pk not in self.answers:
+                continue
+            if raw == DONT_KNOW:
+                values[item.pk] = {"dont_know": True}
+            elif item.kind == ItemKind.LIKERT:
+                values[item.pk] = {"scale": int(raw) if raw else None}
+            elif item.kind == ItemKind.YES_NO:
+                values[item.pk] = {"yes": {YES: True, NO: False}.get(raw)}
+            else:
+                values[item.pk] = {"text": raw.strip()}
+        return values
+
+    def mark_missing(self, missing: list[Item]) -> None:
+        for item in missing:
+            self.add_error(
+                item_field_name(item), _("Please answer this question or choose “Don't know”.")
+            )
+
+    def sections(self, fields_of_action) -> list[tuple]:
+        """(field of action, its bound fields) in order, for one fieldset each."""
+        return [
+            (field, [self[item_field_name(item)] for item in field.items.all()])
+            for field in fields_of_action
+        ]

@@ -1,0 +1,372 @@
+"""A round's results, assembled from the database with a constant number of queries.
+
+`round_results(round_)` loads fields and items, the submitted answers, the workshop
+record, the baseline round's answers and (when enough municipalities of the same
+type answered) the benchmark rounds' answers, each in one query, and hands the
+answers to the plain functions of `scoring`. Nothing here depends on how many
+responses, items or municipalities there are, so the results page, the PDF and the
+XLSX export cost the same for 3 or 300 respondents.
+
+The benchmark never reveals a single municipality: it carries only the median per
+field and the number of contributing municipalities, and only from
+`scoring.MIN_BENCHMARK_MUNICIPALITIES` on.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from teilhabe.selfcheck import scoring
+from teilhabe.selfcheck.models import (
+    Answer,
+    FieldOfAction,
+    FirstStep,
+    Item,
+    ItemKind,
+    Perspective,
+    Response,
+    SelfCheckRound,
+    WorkshopNote,
+)
+
+PERSPECTIVE_ORDER = list(Perspective.values)
+
+
+@dataclass
+class PerspectiveInfo:
+    value: str
+    label: str
+    respondents: int
+
+
+@dataclass
+class PerspectiveValue:
+    """One cell of a table: a perspective's figure (None when nobody could judge it)."""
+
+    perspective: str
+    label: str
+    value: float | None
+    dont_know: int = 0
+
+
+@dataclass
+class ItemRow:
+    item: Item
+    field: FieldOfAction
+    means: list[PerspectiveValue]
+    dont_know: int
+    answered: int
+    gap: float | None
+    texts: list[tuple[str, str]]  # (perspective label, text), no names
+
+    @property
+    def is_text(self) -> bool:
+        return self.item.kind == ItemKind.TEXT
+
+    @property
+    def highest(self) -> PerspectiveValue | None:
+        present = [m for m in self.means if m.value is not None]
+        return max(present, key=lambda m: m.value) if present else None
+
+    @property
+    def lowest(self) -> PerspectiveValue | None:
+        present = [m for m in self.means if m.value is not None]
+        return min(present, key=lambda m: m.value) if present else None
+
+
+@dataclass
+class FieldRow:
+    field: FieldOfAction
+    scores: list[PerspectiveValue]
+    overall: float | None
+    dont_know: int
+    items: list[ItemRow]
+    baseline: float | None = None
+    benchmark: float | None = None
+    note: WorkshopNote | None = None
+    steps: list[FirstStep] = field(default_factory=list)
+
+    @property
+    def change(self) -> float | None:
+        if self.baseline is None or self.overall is None:
+            return None
+        return self.overall - self.baseline
+
+    @property
+    def score_by_perspective(self) -> dict[str, float | None]:
+        return {cell.perspective: cell.value for cell in self.scores}
+
+    @property
+    def text_items(self) -> list[ItemRow]:
+        return [row for row in self.items if row.texts]
+
+    @property
+    def scored_items(self) -> list[ItemRow]:
+        return [row for row in self.items if not row.is_text]
+
+
+@dataclass
+class Baseline:
+    round: SelfCheckRound
+    has_results: bool
+    # field key -> overall score of the baseline round
+    scores: dict[str, float]
+
+
+@dataclass
+class Benchmark:
+    kind_label: str
+    contributors: int
+    minimum: int = scoring.MIN_BENCHMARK_MUNICIPALITIES
+    # field key -> median of the other municipalities' overall field scores
+    medians: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def available(self) -> bool:
+        return self.contributors >= self.minimum
+
+
+@dataclass
+class RoundResults:
+    round: SelfCheckRound
+    perspectives: list[PerspectiveInfo]
+    responses: list[Response]
+    fields: list[FieldRow]
+    gaps: list[ItemRow]
+    baseline: Baseline | None
+    benchmark: Benchmark
+    answers: list[Answer] = field(default_factory=list)
+
+    @property
+    def respondents(self) -> int:
+        return sum(p.respondents for p in self.perspectives)
+
+    @property
+    def has_results(self) -> bool:
+        return bool(self.responses)
+
+    @property
+    def overall(self) -> float | None:
+        values = [row.overall for row in self.fields if row.overall is not None]
+        return sum(values) / len(values) if values else None
+
+    @property
+    def text_items(self) -> list[ItemRow]:
+        return [row for f in self.fields for row in f.text_items]
+
+    @property
+    def has_workshop_record(self) -> bool:
+        return any(
+            row.steps or (row.note and (row.note.potentials or row.note.recommendations))
+            for row in self.fields
+        )
+
+
+# --- Loading -----------------------------------------------------------------------------
+
+
+def _fields(round_: SelfCheckRound) -> list[FieldOfAction]:
+    return list(
+        FieldOfAction.objects.filter(version_id=round_.version_id)
+        .order_by("position", "pk")
+        .prefetch_related("items")
+    )
+
+
+def _submitted_answers(round_ids: Iterable[int], *, with_text: bool = True):
+    answers = Answer.objects.filter(
+        response__round_id__in=list(round_ids), response__submitted_at__isnull=False
+    ).select_related("item__field", "response")
+    answers = answers.order_by("response__submitted_at", "response_id", "item_id")
+    if not with_text:
+        # Free text carries no score; the benchmark does not need it.
+        answers = answers.exclude(item__kind=ItemKind.TEXT).defer("text")
+    return answers
+
+
+def _field_overall_by_key(answers: Iterable[Answer]) -> dict[str, float]:
+    """Field key -> overall score (perspectives weighed equally) of one round's answers."""
+    answers = list(answers)
+    results = scoring.item_results(answers)
+    items_by_field: dict[int, set[int]] = defaultdict(set)
+    keys: dict[int, str] = {}
+    for answer in answers:
+        items_by_field[answer.item.field_id].add(answer.item_id)
+        keys[answer.item.field_id] = answer.item.field.key
+    scores = scoring.field_scores(
+        {field_id: sorted(ids) for field_id, ids in items_by_field.items()}, results
+    )
+    by_key = {}
+    for field_id, per_perspective in scores.items():
+        value = scoring.overall(per_perspective)
+        if value is not None:
+            by_key[keys[field_id]] = value
+    return by_key
+
+
+def benchmark_round_ids(round_: SelfCheckRound) -> dict[int, int]:
+    """Municipality id -> its latest round with a submitted response on the same
+    instrument, for the other municipalities of the same type (one query)."""
+    candidates = (
+        SelfCheckRound.objects.filter(
+            municipality__kind=round_.municipality.kind,
+            version__instrument_id=round_.version.instrument_id,
+            responses__submitted_at__isnull=False,
+        )
+        .exclude(municipality_id=round_.municipality_id)
+        .order_by()
+        .values_list("municipality_id", "pk", "opened_on")
+        .distinct()
+    )
+    latest: dict[int, tuple] = {}
+    for municipality_id, pk, opened_on in candidates:
+        if municipality_id not in latest or (opened_on, pk) > latest[municipality_id]:
+            latest[municipality_id] = (opened_on, pk)
+    return {municipality_id: value[1] for municipality_id, value in latest.items()}
+
+
+def load_benchmark(round_: SelfCheckRound) -> Benchmark:
+    """Median per field key of other municipalities of the same type (two queries)."""
+    rounds = benchmark_round_ids(round_)
+    benchmark = Benchmark(
+        kind_label=str(round_.municipality.get_kind_display()), contributors=len(rounds)
+    )
+    if not benchmark.available:
+        # Below the minimum group size nothing else is loaded.
+        return benchmark
+    by_round: dict[int, list[Answer]] = defaultdict(list)
+    for answer in _submitted_answers(rounds.values(), with_text=False):
+        by_round[answer.response.round_id].append(answer)
+    values: dict[str, dict[int, float]] = defaultdict(dict)
+    for municipality_id, round_id in rounds.items():
+        for key, value in _field_overall_by_key(by_round.get(round_id, [])).items():
+            values[key][municipality_id] = value
+    for key, by_municipality in values.items():
+        median = scoring.benchmark(by_municipality)
+        if median is not None:
+            benchmark.medians[key] = median
+    return benchmark
+
+
+def load_baseline(round_: SelfCheckRound) -> Baseline | None:
+    baseline = round_.baseline
+    if baseline is None:
+        return None
+    scores = _field_overall_by_key(_submitted_answers([baseline.pk], with_text=False))
+    return Baseline(round=baseline, has_results=bool(scores), scores=scores)
+
+
+def round_results(
+    round_: SelfCheckRound, *, gap_limit: int = 5, comparisons: bool = True
+) -> RoundResults:
+    """Everything the results page, the PDF and the export show about one round.
+
+    Expects `round_` with municipality, version (and its instrument) and baseline
+    loaded, as `results_round_queryset` does. Without `comparisons` the baseline and
+    the benchmark are not loaded (the raw-answer export does not show them).
+    """
+    fields = _fields(round_)
+    responses = list(
+        Response.objects.filter(round=round_, submitted_at__isnull=False).order_by(
+            "submitted_at", "pk"
+        )
+    )
+    answers = list(_submitted_answers([round_.pk]))
+    labels = dict(Perspective.choices)
+    counts: dict[str, int] = defaultdict(int)
+    for response in responses:
+        counts[response.perspective] += 1
+    perspectives = [
+        PerspectiveInfo(value, str(labels[value]), counts[value])
+        for value in PERSPECTIVE_ORDER
+        if counts[value]
+    ]
+    results = scoring.item_results(answers)
+    items_by_field = {f.pk: [item.pk for item in f.items.all()] for f in fields}
+    scores = scoring.field_scores(items_by_field, results)
+    notes = {note.field_id: note for note in WorkshopNote.objects.filter(round=round_)}
+    steps: dict[int, list[FirstStep]] = defaultdict(list)
+    for step in FirstStep.objects.filter(round=round_).order_by("due_on", "pk"):
+        steps[step.field_id].append(step)
+
+    item_rows: dict[int, ItemRow] = {}
+    field_rows = []
+    for field_ in fields:
+        rows = []
+        for item in field_.items.all():
+            result = results.get(item.pk)
+            row = _item_row(item, field_, result, perspectives)
+            item_rows[item.pk] = row
+            rows.append(row)
+        field_score = scores.get(field_.pk, {})
+        field_rows.append(
+            FieldRow(
+                field=field_,
+                scores=[
+                    PerspectiveValue(
+                        p.value,
+                        p.label,
+                        field_score.get(p.value),
+                        sum(r.means[i].dont_know for r in rows),
+                    )
+                    for i, p in enumerate(perspectives)
+                ],
+                overall=scoring.overall(field_score),
+                dont_know=sum(row.dont_know for row in rows),
+                items=rows,
+                note=notes.get(field_.pk),
+                steps=steps.get(field_.pk, []),
+            )
+        )
+    gaps = [item_rows[r.item_id] for r in scoring.largest_gaps(results, gap_limit)]
+
+    baseline = load_baseline(round_) if comparisons else None
+    if baseline:
+        for row in field_rows:
+            row.baseline = baseline.scores.get(row.field.key)
+    benchmark = (
+        load_benchmark(round_)
+        if comparisons
+        else Benchmark(kind_label=str(round_.municipality.get_kind_display()), contributors=0)
+    )
+    for row in field_rows:
+        row.benchmark = benchmark.medians.get(row.field.key)
+    return RoundResults(
+        round=round_,
+        perspectives=perspectives,
+        responses=responses,
+        fields=field_rows,
+        gaps=gaps,
+        baseline=baseline,
+        benchmark=benchmark,
+        answers=answers,
+    )
+
+
+def _item_row(item, field_, result, perspectives) -> ItemRow:
+    labels = dict(Perspective.choices)
+    if result is None:
+        result = scoring.ItemResult(item.pk)
+    means = [
+        PerspectiveValue(p.value, p.label, result.mean(p.value), result.dont_know.get(p.value, 0))
+        for p in perspectives
+    ]
+    return ItemRow(
+        item=item,
+        field=field_,
+        means=means,
+        dont_know=sum(result.dont_know.values()),
+        answered=sum(len(v) for v in result.scores.values()),
+        gap=result.gap,
+        texts=[
+            (str(labels[p]), text)
+            for p, text in sorted(result.texts, key=lambda t: PERSPECTIVE_ORDER.index(t[0]))
+        ],
+    )
+
+
+def results_round_queryset():
+    """Rounds with what `round_results` reads from the round itself."""
+    return SelfCheckRound.objects.select_related(
+        "municipality", "version__instrument", "baseline__version"
+    )

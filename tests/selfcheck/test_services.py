@@ -1,0 +1,238 @@
+"""Services used by the round, answering and instrument pages."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from teilhabe.selfcheck import services
+from teilhabe.selfcheck.models import (
+    Answer,
+    Item,
+    ItemKind,
+    Perspective,
+    RoundStatus,
+    VersionStatus,
+)
+from tests.selfcheck.factories import (
+    AnswerFactory,
+    InstrumentVersionFactory,
+    ResponseFactory,
+)
+
+
+def answer_all(response, items, **overrides):
+    values = {
+        items["leitbild"].pk: {"scale": 4},
+        items["beauftragte"].pk: {"yes": True},
+        items["budget"].pk: {"dont_know": True},
+    }
+    values.update(overrides)
+    services.save_answers(response, values)
+
+
+# --- Rounds ------------------------------------------------------------------------------
+
+
+def test_open_round_uses_the_published_version(municipality, version, coordinator):
+    round_ = services.open_round(municipality, by=coordinator, title="Selbstcheck 2021")
+    assert round_.version == version
+    assert round_.status == RoundStatus.ADMINISTRATION
+
+
+def test_open_round_refuses_a_foreign_baseline(municipality, foreign_selfcheck, coordinator):
+    with pytest.raises(ValidationError):
+        services.open_round(
+            municipality, by=coordinator, title="Zweiter", baseline=foreign_selfcheck
+        )
+
+
+def test_administration_answers_first(selfcheck, coordinator, items):
+    with pytest.raises(ValidationError, match="administration answers first"):
+        services.set_round_status(selfcheck, RoundStatus.PERSPECTIVES, by=coordinator)
+    assert not services.administration_has_answered(selfcheck)
+    response = services.response_for_member(selfcheck, coordinator)
+    answer_all(response, items)
+    services.submit_response(response)
+    assert services.administration_has_answered(selfcheck)
+    services.set_round_status(selfcheck, RoundStatus.PERSPECTIVES, by=coordinator)
+    selfcheck.refresh_from_db()
+    assert selfcheck.status == RoundStatus.PERSPECTIVES
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (RoundStatus.ADMINISTRATION, [RoundStatus.PERSPECTIVES, RoundStatus.CLOSED]),
+        (RoundStatus.PERSPECTIVES, [RoundStatus.CLOSED]),
+        (RoundStatus.CLOSED, []),
+    ],
+)
+def test_next_statuses_only_move_forward(selfcheck, status, expected):
+    selfcheck.status = status
+    assert services.next_statuses(selfcheck) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "perspective", "allowed"),
+    [
+        (RoundStatus.ADMINISTRATION, Perspective.ADMINISTRATION, True),
+        (RoundStatus.ADMINISTRATION, Perspective.POLITICS, False),
+        (RoundStatus.PERSPECTIVES, Perspective.POLITICS, True),
+        (RoundStatus.PERSPECTIVES, Perspective.ADMINISTRATION, True),
+        (RoundStatus.CLOSED, Perspective.ADMINISTRATION, False),
+    ],
+)
+def test_perspective_allowed(selfcheck, status, perspective, allowed):
+    selfcheck.status = status
+    assert services.perspective_allowed(selfcheck, perspective) is allowed
+
+
+def test_send_invitation_mails_the_link(invitation):
+    invitation.email = "beirat@example.org"
+    link = f"https://teilhabe.example{invitation.get_absolute_url()}"
+    assert services.send_invitation(invitation, link=link) == 1
+    message = mail.outbox[-1]
+    assert message.to == ["beirat@example.org"]
+    assert link in message.body
+    assert "Neckarbrück" in message.subject
+    assert "&quot;" not in message.body and "&amp;" not in message.body
+
+
+def test_send_invitation_without_address_sends_nothing(invitation):
+    assert services.send_invitation(invitation, link="https://x.example/") == 0
+    assert mail.outbox == []
+
+
+# --- Answering -----------------------------------------------------------------------------
+
+
+def test_missing_items_and_dont_know(selfcheck, items):
+    response = ResponseFactory(round=selfcheck)
+    assert {i.key for i in services.missing_items(response)} == {
+        "leitbild",
+        "beauftragte",
+        "budget",
+    }
+    services.save_answers(response, {items["budget"].pk: {"dont_know": True}})
+    # "Don't know" is an answer; the optional free text never counts as missing.
+    assert [i.key for i in services.missing_items(response)] == ["leitbild", "beauftragte"]
+
+
+def test_submit_refuses_while_items_are_missing(selfcheck, items):
+    response = ResponseFactory(round=selfcheck)
+    services.save_answers(response, {items["leitbild"].pk: {"scale": 2}})
+    with pytest.raises(ValidationError):
+        services.submit_response(response)
+    response.refresh_from_db()
+    assert not response.is_submitted
+
+
+def test_submitted_answers_are_final(selfcheck, items):
+    response = ResponseFactory(round=selfcheck)
+    answer_all(response, items)
+    services.submit_response(response)
+    response.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.save_answers(response, {items["leitbild"].pk: {"scale": 1}})
+    with pytest.raises(ValidationError):
+        services.submit_response(response)
+    assert Answer.objects.get(response=response, item=items["leitbild"]).scale == 4
+
+
+def test_save_questionnaire_sets_the_department(selfcheck, items):
+    response = ResponseFactory(round=selfcheck)
+    services.save_questionnaire(
+        response, {items["leitbild"].pk: {"scale": 5}}, department="  Ordnungsamt "
+    )
+    response.refresh_from_db()
+    assert response.department == "Ordnungsamt"
+    assert response.answers.get().scale == 5
+
+
+def test_response_of_another_perspective_cannot_submit_in_the_administration_phase(
+    invitation, items
+):
+    response = services.response_for_invitation(invitation)
+    assert services.response_for_invitation(invitation) == response
+    answer_all(response, items)
+    with pytest.raises(ValidationError):
+        services.submit_response(response)
+
+
+# --- Versions ------------------------------------------------------------------------------
+
+
+def test_a_version_with_answers_cannot_be_edited(version, selfcheck, items):
+    draft = InstrumentVersionFactory(instrument=version.instrument, status=VersionStatus.DRAFT)
+    assert draft.is_editable
+    # The published version is locked already; with answers it stays locked.
+    AnswerFactory(response=ResponseFactory(round=selfcheck), item=items["leitbild"])
+    assert version.has_answers
+    assert not version.is_editable
+    with pytest.raises(ValidationError):
+        services.ensure_editable(version)
+    with pytest.raises(ValidationError):
+        services.update_item_texts(items["leitbild"], text="Neu")
+
+
+def test_a_draft_with_answers_is_locked_too(version, selfcheck, items):
+    # A draft that somebody answered (e.g. a test round) is frozen as well.
+    version.status = VersionStatus.DRAFT
+    version.save(update_fields=["status"])
+    assert version.is_editable
+    AnswerFactory(response=ResponseFactory(round=selfcheck), item=items["budget"])
+    assert not version.is_editable
+
+
+def test_succeed_copies_fields_and_items(version, office):
+    draft = services.succeed_version(version, by=office, note="Neue Formulierungen")
+    assert (draft.number, draft.status) == (2, VersionStatus.DRAFT)
+    old = [(f.key, f.name) for f in version.fields.all()]
+    new = [(f.key, f.name) for f in draft.fields.all()]
+    assert old == new
+    old_items = Item.objects.filter(field__version=version).values_list("key", "kind", "text")
+    new_items = Item.objects.filter(field__version=draft).values_list("key", "kind", "text")
+    assert sorted(old_items) == sorted(new_items)
+    assert set(Item.objects.filter(field__version=draft)).isdisjoint(
+        Item.objects.filter(field__version=version)
+    )
+    # A second call gives the same draft rather than a third version.
+    assert services.succeed_version(version, by=office) == draft
+
+
+def test_publish_retires_the_old_version_and_old_answers_stay(
+    version, selfcheck, items, office, municipality, coordinator
+):
+    response = ResponseFactory(round=selfcheck)
+    answer = AnswerFactory(response=response, item=items["leitbild"], scale=2)
+    draft = services.succeed_version(version, by=office)
+    new_item = Item.objects.get(field__version=draft, key="leitbild")
+    services.update_item_texts(new_item, text="Neue Formulierung", text_en="New wording")
+    services.publish_version(draft, by=office)
+    version.refresh_from_db()
+    draft.refresh_from_db()
+    assert version.status == VersionStatus.RETIRED
+    assert draft.status == VersionStatus.PUBLISHED
+    later = services.open_round(municipality, by=coordinator, title="Zweiter Selbstcheck")
+    assert later.version == draft
+    selfcheck.refresh_from_db()
+    assert selfcheck.version == version
+    answer.refresh_from_db()
+    assert answer.item == items["leitbild"]
+    assert answer.item.text != "Neue Formulierung"
+
+
+def test_publish_only_drafts_with_items(version, office):
+    with pytest.raises(ValidationError):
+        services.publish_version(version, by=office)
+    empty = InstrumentVersionFactory(instrument=version.instrument, status=VersionStatus.DRAFT)
+    with pytest.raises(ValidationError):
+        services.publish_version(empty, by=office)
+
+
+def test_update_item_texts_on_a_draft(version, office):
+    draft = services.succeed_version(version, by=office)
+    item = Item.objects.filter(field__version=draft, kind=ItemKind.LIKERT).first()
+    services.update_item_texts(item, text="Geändert", help="Hilfe")
+    item.refresh_from_db()
+    assert (item.text, item.help) == ("Geändert", "Hilfe")
