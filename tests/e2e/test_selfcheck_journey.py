@@ -25,6 +25,17 @@ def _instrument():
     language = FieldOfActionFactory(
         version=version, key="sprache", name="Kommunikation und sprachlicher Zugang"
     )
+    # The radar needs at least three axes.
+    resources = FieldOfActionFactory(
+        version=version, key="ressourcen", name="Ressourcen und Zuständigkeiten"
+    )
+    ItemFactory(
+        field=resources,
+        key="budget",
+        kind=ItemKind.YES_NO,
+        required=False,
+        text="Es gibt ein eigenes Budget für Integration.",
+    )
     items = [
         ItemFactory(
             field=attitude,

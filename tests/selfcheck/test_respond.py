@@ -183,7 +183,10 @@ def test_submit_makes_answers_final(client, team_member, selfcheck, items):
     assert saved.is_submitted and saved.department == "Personalamt"
     page = client.get(url)
     assert page.status_code == 200
-    assert "Thank you, your answers were submitted." in page.text or "Vielen Dank" in page.text
+    assert (
+        "Thank you, your answers were submitted." in page.text
+        or "Danke! Ihre Antworten sind abgesendet." in page.text
+    )
     assert 'name="submit"' not in page.text
     # Read-only: the staff member sees the answers given.
     assert "4 – rather applies" in page.text or "trifft eher zu" in page.text

@@ -47,7 +47,7 @@ def test_open_round_refuses_a_foreign_baseline(municipality, foreign_selfcheck, 
 
 
 def test_administration_answers_first(selfcheck, coordinator, items):
-    with pytest.raises(ValidationError, match="administration answers first"):
+    with pytest.raises(ValidationError, match="Zuerst antwortet die Verwaltung"):
         services.set_round_status(selfcheck, RoundStatus.PERSPECTIVES, by=coordinator)
     assert not services.administration_has_answered(selfcheck)
     response = services.response_for_member(selfcheck, coordinator)

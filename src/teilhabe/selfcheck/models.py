@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.models import CreatedByModel, TimeStampedModel
@@ -199,7 +199,8 @@ class Likert(models.IntegerChoices):
 class Perspective(models.TextChoices):
     """Who answers. The administration answers first, then the other perspectives."""
 
-    ADMINISTRATION = "administration", _("Administration")
+    # A context: "Administration" alone also names the operators' admin area.
+    ADMINISTRATION = "administration", pgettext_lazy("self-check perspective", "Administration")
     POLITICS = "politics", _("Politics")
     CIVIL_SOCIETY = "civil_society", _("Civil society")
     MIGRANT_ORGANISATIONS = "migrant_organisations", _("Migrant organisations")
