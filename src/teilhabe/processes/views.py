@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from teilhabe.core.access import get_object_for
 from teilhabe.core.formats import format_eur
+from teilhabe.core.forms import add_service_errors
 from teilhabe.core.pagination import paginate
 from teilhabe.processes import services
 from teilhabe.processes.forms import (
@@ -58,15 +59,6 @@ def _next_url(request, default: str) -> str:
     ):
         return target
     return default
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    """Attach a model ValidationError raised by a service to the form's fields."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _status_form(block: Block, data=None) -> BlockStatusForm:
@@ -246,7 +238,7 @@ def block_add(request, pk: int):
                 **form.service_fields(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, _("The building block “%(name)s” was added.") % {"name": block.name}
@@ -304,7 +296,7 @@ def block_status(request, pk: int):
                 reason=form.cleaned_data["drop_reason"].strip(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             saved = True
     if request.htmx:
@@ -441,7 +433,7 @@ def budget(request, pk: int):
         try:
             services.log_consulting(process, by=user, **form.service_fields())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The consulting entry was saved."))
             process = Process.objects.annotate(spent=Sum("consulting_entries__cost")).get(

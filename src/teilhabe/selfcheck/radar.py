@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from teilhabe.core.svg import svg_number
+
 WIDTH = 720
 CX = 360.0
 RADIUS = 165.0
@@ -60,11 +62,6 @@ STYLES: dict[str, Style] = {
 FALLBACK_STYLES = [Style("#006d77", "5 2", "circle"), Style("#7a3e00", "1 3", "square")]
 
 
-def _fmt(value: float) -> str:
-    # Always a dot as decimal separator, whatever the active language formats.
-    return f"{value:.1f}"
-
-
 def _value_text(value: float | None) -> str:
     return "–" if value is None else number_format(round(value), decimal_pos=0)
 
@@ -79,26 +76,26 @@ def marker_path(shape: str, x: float, y: float, size: float = MARKER_SIZE) -> st
     if shape == "circle":
         # Two arcs make a circle, so every marker is a <path> with the same attributes.
         return (
-            f"M {_fmt(x - s)} {_fmt(y)} A {_fmt(s)} {_fmt(s)} 0 1 0 {_fmt(x + s)} {_fmt(y)} "
-            f"A {_fmt(s)} {_fmt(s)} 0 1 0 {_fmt(x - s)} {_fmt(y)} Z"
+            f"M {svg_number(x - s)} {svg_number(y)} A {svg_number(s)} {svg_number(s)} 0 1 0 {svg_number(x + s)} {svg_number(y)} "
+            f"A {svg_number(s)} {svg_number(s)} 0 1 0 {svg_number(x - s)} {svg_number(y)} Z"
         )
     if shape == "square":
-        return f"M {_fmt(x - s)} {_fmt(y - s)} H {_fmt(x + s)} V {_fmt(y + s)} H {_fmt(x - s)} Z"
+        return f"M {svg_number(x - s)} {svg_number(y - s)} H {svg_number(x + s)} V {svg_number(y + s)} H {svg_number(x - s)} Z"
     if shape == "triangle":
-        return f"M {_fmt(x)} {_fmt(y - s * 1.2)} L {_fmt(x + s * 1.1)} {_fmt(y + s * 0.8)} L {_fmt(x - s * 1.1)} {_fmt(y + s * 0.8)} Z"
+        return f"M {svg_number(x)} {svg_number(y - s * 1.2)} L {svg_number(x + s * 1.1)} {svg_number(y + s * 0.8)} L {svg_number(x - s * 1.1)} {svg_number(y + s * 0.8)} Z"
     if shape == "triangle-down":
-        return f"M {_fmt(x)} {_fmt(y + s * 1.2)} L {_fmt(x + s * 1.1)} {_fmt(y - s * 0.8)} L {_fmt(x - s * 1.1)} {_fmt(y - s * 0.8)} Z"
+        return f"M {svg_number(x)} {svg_number(y + s * 1.2)} L {svg_number(x + s * 1.1)} {svg_number(y - s * 0.8)} L {svg_number(x - s * 1.1)} {svg_number(y - s * 0.8)} Z"
     if shape == "diamond":
-        return f"M {_fmt(x)} {_fmt(y - s * 1.3)} L {_fmt(x + s * 1.3)} {_fmt(y)} L {_fmt(x)} {_fmt(y + s * 1.3)} L {_fmt(x - s * 1.3)} {_fmt(y)} Z"
+        return f"M {svg_number(x)} {svg_number(y - s * 1.3)} L {svg_number(x + s * 1.3)} {svg_number(y)} L {svg_number(x)} {svg_number(y + s * 1.3)} L {svg_number(x - s * 1.3)} {svg_number(y)} Z"
     if shape == "cross":
         return (
-            f"M {_fmt(x - s)} {_fmt(y - s)} L {_fmt(x + s)} {_fmt(y + s)} "
-            f"M {_fmt(x - s)} {_fmt(y + s)} L {_fmt(x + s)} {_fmt(y - s)}"
+            f"M {svg_number(x - s)} {svg_number(y - s)} L {svg_number(x + s)} {svg_number(y + s)} "
+            f"M {svg_number(x - s)} {svg_number(y + s)} L {svg_number(x + s)} {svg_number(y - s)}"
         )
     # plus
     return (
-        f"M {_fmt(x - s * 1.2)} {_fmt(y)} L {_fmt(x + s * 1.2)} {_fmt(y)} "
-        f"M {_fmt(x)} {_fmt(y - s * 1.2)} L {_fmt(x)} {_fmt(y + s * 1.2)}"
+        f"M {svg_number(x - s * 1.2)} {svg_number(y)} L {svg_number(x + s * 1.2)} {svg_number(y)} "
+        f"M {svg_number(x)} {svg_number(y - s * 1.2)} L {svg_number(x)} {svg_number(y + s * 1.2)}"
     )
 
 
@@ -126,7 +123,7 @@ class TextLine:
 
     @property
     def y_attr(self) -> str:
-        return _fmt(self.y)
+        return svg_number(self.y)
 
 
 @dataclass(frozen=True)
@@ -141,15 +138,15 @@ class Axis:
 
     @property
     def x_end_attr(self) -> str:
-        return _fmt(self.x_end)
+        return svg_number(self.x_end)
 
     @property
     def y_end_attr(self) -> str:
-        return _fmt(self.y_end)
+        return svg_number(self.y_end)
 
     @property
     def label_x_attr(self) -> str:
-        return _fmt(self.label_x)
+        return svg_number(self.label_x)
 
 
 def axis_label(index: int, count: int, label: str) -> tuple[float, str, tuple[TextLine, ...]]:
@@ -199,11 +196,11 @@ class Point:
 
     @property
     def x_attr(self) -> str:
-        return _fmt(self.x)
+        return svg_number(self.x)
 
     @property
     def y_attr(self) -> str:
-        return _fmt(self.y)
+        return svg_number(self.y)
 
     @property
     def value_text(self) -> str:
@@ -236,23 +233,23 @@ class LegendEntry:
 
     @property
     def line_x1(self) -> str:
-        return _fmt(self.x)
+        return svg_number(self.x)
 
     @property
     def line_x2(self) -> str:
-        return _fmt(self.x + 44)
+        return svg_number(self.x + 44)
 
     @property
     def line_y(self) -> str:
-        return _fmt(self.y)
+        return svg_number(self.y)
 
     @property
     def text_x(self) -> str:
-        return _fmt(self.x + 54)
+        return svg_number(self.x + 54)
 
     @property
     def text_y(self) -> str:
-        return _fmt(self.y + 4.5)
+        return svg_number(self.y + 4.5)
 
     @property
     def marker(self) -> str:
@@ -281,8 +278,8 @@ def series_path(values: Sequence[float | None]) -> str:
     if all(p is not None for p in points) and count:
         head, *rest = points
         return " ".join(
-            [f"M {_fmt(head[0])} {_fmt(head[1])}"]  # type: ignore[index]
-            + [f"L {_fmt(p[0])} {_fmt(p[1])}" for p in rest]  # type: ignore[index]
+            [f"M {svg_number(head[0])} {svg_number(head[1])}"]  # type: ignore[index]
+            + [f"L {svg_number(p[0])} {svg_number(p[1])}" for p in rest]  # type: ignore[index]
             + ["Z"]
         )
     commands = []
@@ -293,8 +290,8 @@ def series_path(values: Sequence[float | None]) -> str:
         if start is None or end is None or (count < 3 and j == 0):
             continue
         if last_end != i:
-            commands.append(f"M {_fmt(start[0])} {_fmt(start[1])}")
-        commands.append(f"L {_fmt(end[0])} {_fmt(end[1])}")
+            commands.append(f"M {svg_number(start[0])} {svg_number(start[1])}")
+        commands.append(f"L {svg_number(end[0])} {svg_number(end[1])}")
         last_end = j
     return " ".join(commands)
 
@@ -308,9 +305,9 @@ class Radar:
     height: float
     summary: str
     width: int = WIDTH
-    cx: str = _fmt(CX)
-    cy: str = _fmt(CY)
-    rings_label_x: str = _fmt(CX + 4)
+    cx: str = svg_number(CX)
+    cy: str = svg_number(CY)
+    rings_label_x: str = svg_number(CX + 4)
 
     @property
     def drawable(self) -> bool:
@@ -319,16 +316,16 @@ class Radar:
 
     @property
     def height_attr(self) -> str:
-        return _fmt(self.height)
+        return svg_number(self.height)
 
 
 def _ring(value: int, count: int) -> Ring:
     corners = [position(i, count, value) for i in range(count)]
     return Ring(
         value=value,
-        points=" ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in corners),
-        label_x=_fmt(CX + 4),
-        label_y=_fmt(CY - RADIUS * value / 100 - 3),
+        points=" ".join(f"{svg_number(x)},{svg_number(y)}" for x, y in corners),
+        label_x=svg_number(CX + 4),
+        label_y=svg_number(CY - RADIUS * value / 100 - 3),
     )
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from teilhabe.core.svg import svg_number
 from teilhabe.stakeholders.analysis import HIGH_INFLUENCE, SUPPORTIVE, Field, field_for
 
 SCALE = (1, 2, 3, 4, 5)
@@ -52,11 +53,6 @@ FIELD_FILL = {
     Field.ACTIVATE: "#e5f0f8",
     Field.INFORM: "#f3f5f8",
 }
-
-
-def _fmt(value: float) -> str:
-    # Always a dot as decimal separator, whatever the active language formats.
-    return f"{value:.1f}"
 
 
 def cell_center(influence: int, attitude: int) -> tuple[float, float]:
@@ -106,24 +102,24 @@ class Point:
 
     @property
     def x_attr(self) -> str:
-        return _fmt(self.x)
+        return svg_number(self.x)
 
     @property
     def y_attr(self) -> str:
-        return _fmt(self.y)
+        return svg_number(self.y)
 
     @property
     def r_attr(self) -> str:
-        return _fmt(self.r)
+        return svg_number(self.r)
 
     @property
     def label_y_attr(self) -> str:
         # Baseline of the number so that it sits in the middle of the circle.
-        return _fmt(self.y + self.r * 0.38)
+        return svg_number(self.y + self.r * 0.38)
 
     @property
     def font_size_attr(self) -> str:
-        return _fmt(max(self.r * 1.05, 6.0))
+        return svg_number(max(self.r * 1.05, 6.0))
 
     @property
     def field_label(self) -> str:
@@ -152,27 +148,27 @@ class Quadrant:
 
     @property
     def x_attr(self) -> str:
-        return _fmt(self.x)
+        return svg_number(self.x)
 
     @property
     def y_attr(self) -> str:
-        return _fmt(self.y)
+        return svg_number(self.y)
 
     @property
     def width_attr(self) -> str:
-        return _fmt(self.width)
+        return svg_number(self.width)
 
     @property
     def height_attr(self) -> str:
-        return _fmt(self.height)
+        return svg_number(self.height)
 
     @property
     def label_x_attr(self) -> str:
-        return _fmt(self.label_x)
+        return svg_number(self.label_x)
 
     @property
     def label_y_attr(self) -> str:
-        return _fmt(self.label_y)
+        return svg_number(self.label_y)
 
 
 @dataclass(frozen=True)
@@ -182,7 +178,7 @@ class Tick:
 
     @property
     def position_attr(self) -> str:
-        return _fmt(self.position)
+        return svg_number(self.position)
 
 
 @dataclass
@@ -217,20 +213,20 @@ class Matrix:
 
     # Fixed geometry for the template, formatted: the template engine would localise
     # floats ("378,0" in German), which SVG reads as a list of coordinates.
-    plot_x = _fmt(PLOT_X)
-    plot_y = _fmt(PLOT_Y)
-    plot_w = _fmt(PLOT_W)
-    plot_h = _fmt(PLOT_H)
-    plot_right = _fmt(PLOT_RIGHT)
-    plot_bottom = _fmt(PLOT_BOTTOM)
-    split_x = _fmt(SPLIT_X)
-    split_y = _fmt(SPLIT_Y)
-    tick_label_x = _fmt(PLOT_X - 10)
-    tick_label_y = _fmt(PLOT_BOTTOM + 18)
-    axis_title_x = _fmt(PLOT_X + PLOT_W / 2)
-    axis_title_y = _fmt(PLOT_BOTTOM + 72)
-    y_title_x = _fmt(20)
-    y_title_y = _fmt(PLOT_Y + PLOT_H / 2)
+    plot_x = svg_number(PLOT_X)
+    plot_y = svg_number(PLOT_Y)
+    plot_w = svg_number(PLOT_W)
+    plot_h = svg_number(PLOT_H)
+    plot_right = svg_number(PLOT_RIGHT)
+    plot_bottom = svg_number(PLOT_BOTTOM)
+    split_x = svg_number(SPLIT_X)
+    split_y = svg_number(SPLIT_Y)
+    tick_label_x = svg_number(PLOT_X - 10)
+    tick_label_y = svg_number(PLOT_BOTTOM + 18)
+    axis_title_x = svg_number(PLOT_X + PLOT_W / 2)
+    axis_title_y = svg_number(PLOT_BOTTOM + 72)
+    y_title_x = svg_number(20)
+    y_title_y = svg_number(PLOT_Y + PLOT_H / 2)
     x_ticks = [Tick(value, PLOT_X + (value - 0.5) * CELL_W) for value in SCALE]
     y_ticks = [Tick(value, PLOT_Y + (len(SCALE) - value + 0.5) * CELL_H) for value in SCALE]
 

@@ -15,8 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from teilhabe.core.access import get_object_for
-from teilhabe.programmes.models import Municipality
+from teilhabe.core.access import get_municipality_in_scope, get_object_for
+from teilhabe.core.forms import add_service_errors
 from teilhabe.selfcheck import services
 from teilhabe.selfcheck.forms import InvitationForm, RoundForm, RoundStatusForm
 from teilhabe.selfcheck.models import (
@@ -30,9 +30,8 @@ from teilhabe.selfcheck.models import (
 NAV = "municipalities"
 
 
-def _municipality(request, pk: int, perm: str = "selfcheck.view_round") -> Municipality:
-    """The municipality if its internal data is in the user's scope (else 404), then `perm`."""
-    return get_object_for(request.user, Municipality.objects.in_scope_of(request.user), perm, pk=pk)
+def _municipality(request, pk: int, perm: str = "selfcheck.view_round"):
+    return get_municipality_in_scope(request.user, pk, perm)
 
 
 def _round(request, pk: int, perm: str = "selfcheck.view_round") -> SelfCheckRound:
@@ -42,14 +41,6 @@ def _round(request, pk: int, perm: str = "selfcheck.view_round") -> SelfCheckRou
         perm,
         pk=pk,
     )
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _submitted_counts(rounds) -> dict[int, dict[str, int]]:
@@ -116,7 +107,7 @@ def round_create(request, pk: int):
         except Instrument.DoesNotExist:
             form.add_error(None, _("There is no self-check questionnaire yet."))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -235,7 +226,7 @@ def invitation_create(request, pk: int):
                 by=request.user,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
     notes: list[str] = []
     if invitation is not None:
         link = request.build_absolute_uri(invitation.get_absolute_url())

@@ -15,10 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from teilhabe.core.access import get_object_for, require_perm
+from teilhabe.core.access import get_municipality_in_scope, get_object_for, require_perm
+from teilhabe.core.forms import add_service_errors
 from teilhabe.core.pagination import paginate
 from teilhabe.processes.models import Block
-from teilhabe.programmes.models import Municipality
 from teilhabe.stakeholders import analysis, services
 from teilhabe.stakeholders.forms import (
     ActorCategoryForm,
@@ -34,12 +34,12 @@ from teilhabe.stakeholders.models import Actor, ActorCategory, ActorKind
 
 NAV = "stakeholders"
 
+
+def _municipality(request, pk: int, perm: str = "stakeholders.view_actor"):
+    return get_municipality_in_scope(request.user, pk, perm)
+
+
 # --- Helpers -------------------------------------------------------------------------
-
-
-def _municipality(request, pk: int, perm: str = "stakeholders.view_actor") -> Municipality:
-    """The municipality if its internal data is in the user's scope (else 404), then `perm`."""
-    return get_object_for(request.user, Municipality.objects.in_scope_of(request.user), perm, pk=pk)
 
 
 def _actor(request, pk: int, perm: str = "stakeholders.view_actor") -> Actor:
@@ -49,15 +49,6 @@ def _actor(request, pk: int, perm: str = "stakeholders.view_actor") -> Actor:
         perm,
         pk=pk,
     )
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    """Attach a model ValidationError raised by a service to the form's fields."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _with_fields(actors):
@@ -261,7 +252,7 @@ def actor_create(request, pk: int):
         try:
             actor = services.save_actor(form.instance, by=request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("“%(name)s” was added.") % {"name": actor.display_name})
             return redirect(actor)
@@ -288,7 +279,7 @@ def actor_edit(request, pk: int):
         try:
             services.save_actor(form.instance, by=request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(actor)
@@ -315,7 +306,7 @@ def actor_assess(request, pk: int):
                 by=request.user,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             saved = True
     if request.htmx:
@@ -338,7 +329,7 @@ def actor_involvement(request, pk: int):
         try:
             services.set_involvement(actor, form.cleaned_data["involvement"], by=request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             saved = True
     if request.htmx:
@@ -375,7 +366,7 @@ def participation_add(request, pk: int):
                 note=data["note"].strip(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             saved = True
     if request.htmx:

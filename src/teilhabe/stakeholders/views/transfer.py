@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
-from teilhabe.core.access import require_perm
+from teilhabe.core.access import get_municipality_in_scope
 from teilhabe.programmes.models import Municipality
 from teilhabe.stakeholders import transfer
 from teilhabe.stakeholders.models import Actor
@@ -36,6 +36,10 @@ EXPORT_FORMATS = {
 UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
+
+
+def _municipality(request, pk: int, perm: str):
+    return get_municipality_in_scope(request.user, pk, perm)
 
 
 class ActorImportForm(forms.Form):
@@ -53,16 +57,6 @@ class ActorImportForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
-
-
-def _municipality(request, pk: int, perm: str) -> Municipality:
-    """The municipality if in the user's scope (else 404), checked for `perm` (else 403)."""
-    try:
-        municipality = Municipality.objects.in_scope_of(request.user).get(pk=pk)
-    except Municipality.DoesNotExist as exc:
-        raise Http404 from exc
-    require_perm(request.user, perm, municipality)
-    return municipality
 
 
 def _pending(request) -> dict:
