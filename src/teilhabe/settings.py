@@ -172,7 +172,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it, every {{ obj.pk }} above 999 became "1.040" in ids, data attributes
+# and htmx targets. Money (format_eur) and figures (|intcomma) group explicitly.
+USE_THOUSAND_SEPARATOR = False
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
