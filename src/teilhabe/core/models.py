@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,3 +24,11 @@ class CreatedByModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+def in_language(german: str, english: str) -> str:
+    """Content kept in German with an optional English version: the English one in the
+    English UI when it exists, otherwise the German one."""
+    if english and (get_language() or "de").startswith("en"):
+        return english
+    return german

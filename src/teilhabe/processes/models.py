@@ -12,11 +12,11 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from teilhabe.core.formats import format_eur
-from teilhabe.core.models import CreatedByModel, TimeStampedModel
+from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
 
 
 class Phase(models.TextChoices):
@@ -36,9 +36,7 @@ class TranslatedNameMixin:
 
     @property
     def display_name(self) -> str:
-        if (get_language() or "de").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
+        return in_language(self.name, self.name_en)
 
 
 # --- Block catalogue ------------------------------------------------------------
@@ -157,9 +155,7 @@ class BlockType(TranslatedNameMixin, models.Model):
 
     @property
     def display_description(self) -> str:
-        if (get_language() or "de").startswith("en") and self.description_en:
-            return self.description_en
-        return self.description
+        return in_language(self.description, self.description_en)
 
 
 # --- Processes ------------------------------------------------------------------

@@ -14,14 +14,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from teilhabe.core.models import CreatedByModel, TimeStampedModel
-
-
-def _english() -> bool:
-    return (get_language() or "de").startswith("en")
+from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
 
 
 class Bilingual(models.Model):
@@ -38,7 +34,7 @@ class Bilingual(models.Model):
 
     @property
     def display_name(self) -> str:
-        return self.name_en if _english() and self.name_en else self.name
+        return in_language(self.name, self.name_en)
 
 
 # --- Instruments ---------------------------------------------------------------------
@@ -134,7 +130,7 @@ class FieldOfAction(Bilingual):
 
     @property
     def display_description(self) -> str:
-        return self.description_en if _english() and self.description_en else self.description
+        return in_language(self.description, self.description_en)
 
 
 class ItemKind(models.TextChoices):
@@ -178,11 +174,11 @@ class Item(models.Model):
 
     @property
     def display_text(self) -> str:
-        return self.text_en if _english() and self.text_en else self.text
+        return in_language(self.text, self.text_en)
 
     @property
     def display_help(self) -> str:
-        return self.help_en if _english() and self.help_en else self.help
+        return in_language(self.help, self.help_en)
 
 
 class Likert(models.IntegerChoices):

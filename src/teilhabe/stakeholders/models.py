@@ -5,14 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.core.models import CreatedByModel, TimeStampedModel
-
-
-def _english() -> bool:
-    return (get_language() or "de").startswith("en")
+from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
 
 
 class ActorCategory(models.Model):
@@ -42,15 +37,15 @@ class ActorCategory(models.Model):
 
     @property
     def display_name(self) -> str:
-        return self.name_en if _english() and self.name_en else self.name
+        return in_language(self.name, self.name_en)
 
     @property
     def display_description(self) -> str:
-        return self.description_en if _english() and self.description_en else self.description
+        return in_language(self.description, self.description_en)
 
     @property
     def display_suggestion(self) -> str:
-        return self.suggestion_en if _english() and self.suggestion_en else self.suggestion
+        return in_language(self.suggestion, self.suggestion_en)
 
 
 class ActorKind(models.TextChoices):
