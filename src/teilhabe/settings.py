@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "teilhabe.processes",
     "teilhabe.stakeholders",
     "teilhabe.selfcheck",
+    "teilhabe.dashboards",
+    "teilhabe.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -104,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "teilhabe.core.context_processors.site",
+                "teilhabe.demo.context_processors.demo_logins",
             ],
         },
     },
@@ -152,7 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "dashboards:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # invitations use the same tokens: three days
 

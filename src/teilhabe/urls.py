@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("teilhabe.dashboards.urls")),
     path("", include("teilhabe.core.urls")),
     path("accounts/", include("teilhabe.accounts.urls")),
     path("", include("teilhabe.programmes.urls")),

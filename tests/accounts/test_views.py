@@ -17,7 +17,7 @@ def _login(client, email, password=PASSWORD):
 def test_login_with_email_any_case(client, coordinator, process):
     response = _login(client, coordinator.email.upper())
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:dashboard")
+    assert response["Location"] == reverse("dashboards:dashboard")
 
 
 def test_wrong_password_shows_error_in_german(client, coordinator):

@@ -11,7 +11,7 @@ def test_coordinator_logs_in_and_sees_their_municipality(
 ):
     login_as(page, live_server, coordinator)
 
-    expect(page).to_have_url(live_server.url + reverse("core:dashboard"))
+    expect(page).to_have_url(live_server.url + reverse("dashboards:dashboard"))
     expect(page.locator("h1")).to_have_text("Neckarbrück")
     screenshot(page, "login-coordinator-dashboard")
 

@@ -379,12 +379,14 @@ def test_invitation_create_htmx_returns_the_section(client, coordinator, selfche
 def test_links_to_the_self_check(client, coordinator, office, municipality, process):
     url = reverse("selfcheck:round_list", args=[municipality.pk])
     client.force_login(coordinator)
-    assert url in client.get(reverse("core:dashboard")).text
+    assert url in client.get(reverse("dashboards:dashboard")).text
     assert url in client.get(process.get_absolute_url()).text
     assert url in client.get(municipality.get_absolute_url()).text
-    assert reverse("selfcheck:instrument_list") not in client.get(reverse("core:dashboard")).text
+    assert (
+        reverse("selfcheck:instrument_list") not in client.get(reverse("dashboards:dashboard")).text
+    )
     client.force_login(office)
-    assert reverse("selfcheck:instrument_list") in client.get(reverse("core:dashboard")).text
+    assert reverse("selfcheck:instrument_list") in client.get(reverse("dashboards:dashboard")).text
 
 
 def test_round_detail_query_count(

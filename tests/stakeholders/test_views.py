@@ -594,7 +594,7 @@ def test_coverage_page(client, coordinator, municipality, person):
 def test_links_to_the_analysis(client, coordinator, process, municipality):
     client.force_login(coordinator)
     url = reverse("stakeholders:actor_list", args=[municipality.pk])
-    assert url in client.get(reverse("core:dashboard")).text
+    assert url in client.get(reverse("dashboards:dashboard")).text
     assert url in client.get(process.get_absolute_url()).text
     assert url in client.get(municipality.get_absolute_url()).text
 
@@ -603,7 +603,7 @@ def test_dashboard_shows_coverage(client, coordinator, municipality, person):
     person.involvement = Involvement.INVOLVED
     person.save()
     client.force_login(coordinator)
-    response = client.get(reverse("core:dashboard"))
+    response = client.get(reverse("dashboards:dashboard"))
     assert response.context["actor_count"] == 2
     assert response.context["coverage"].score > 0
     assert reverse("stakeholders:coverage", args=[municipality.pk]) in response.text

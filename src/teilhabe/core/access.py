@@ -31,14 +31,3 @@ def get_object_for(user, queryset: QuerySet[M], perm: str | None = None, **looku
 def require_perm(user, perm: str, obj=None) -> None:
     if not user.has_perm(perm, obj):
         raise PermissionDenied
-
-
-def get_municipality_in_scope(user, pk: int, perm: str):
-    """A municipality whose internal data the user works with (else 404), then `perm` (else 403).
-
-    Municipalities are publicly known, but their stakeholder analysis, self-check and
-    process data are internal: outside the user's scope they do not exist.
-    """
-    from teilhabe.programmes.models import Municipality
-
-    return get_object_for(user, Municipality.objects.in_scope_of(user), perm, pk=pk)

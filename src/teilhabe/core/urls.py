@@ -5,6 +5,5 @@ from teilhabe.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("health/", views.health, name="health"),
 ]

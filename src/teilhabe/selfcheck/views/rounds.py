@@ -15,8 +15,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from teilhabe.core.access import get_municipality_in_scope, get_object_for
+from teilhabe.core.access import get_object_for
 from teilhabe.core.forms import add_service_errors
+from teilhabe.programmes.access import get_municipality_in_scope
 from teilhabe.selfcheck import services
 from teilhabe.selfcheck.forms import InvitationForm, RoundForm, RoundStatusForm
 from teilhabe.selfcheck.models import (

@@ -15,10 +15,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from teilhabe.core.access import get_municipality_in_scope, get_object_for, require_perm
+from teilhabe.core.access import get_object_for, require_perm
 from teilhabe.core.forms import add_service_errors
 from teilhabe.core.pagination import paginate
 from teilhabe.processes.models import Block
+from teilhabe.programmes.access import get_municipality_in_scope
 from teilhabe.stakeholders import analysis, services
 from teilhabe.stakeholders.forms import (
     ActorCategoryForm,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
-from teilhabe.core.access import get_municipality_in_scope
+from teilhabe.programmes.access import get_municipality_in_scope
 from teilhabe.programmes.models import Municipality
 from teilhabe.stakeholders import transfer
 from teilhabe.stakeholders.models import Actor

@@ -14,7 +14,7 @@ from tests.factories import (
     UserFactory,
 )
 
-URL = reverse("core:dashboard")
+URL = reverse("dashboards:dashboard")
 
 
 def test_office_sees_all_processes_of_its_programme_and_pending_applications(

@@ -17,7 +17,3 @@ Dates of the running rounds are relative to today, so the demo always looks aliv
 processes, `actors` their stakeholder lists, `selfcheck` the self-check rounds,
 `content` the texts and base data.
 """
-
-from teilhabe.core.demo.builder import DEMO_PROGRAMME_NAME, conflicts, demo_exists, load_demo
-
-__all__ = ["DEMO_PROGRAMME_NAME", "conflicts", "demo_exists", "load_demo"]

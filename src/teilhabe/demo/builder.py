@@ -15,8 +15,8 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from teilhabe.accounts.models import Role, User
-from teilhabe.core.demo import actors, content, selfcheck, stories
-from teilhabe.core.demo_logins import DEMO_PASSWORD
+from teilhabe.demo import actors, content, selfcheck, stories
+from teilhabe.demo.logins import DEMO_PASSWORD
 from teilhabe.processes import services as process_services
 from teilhabe.processes.models import (
     Block,

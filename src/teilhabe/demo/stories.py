@@ -15,7 +15,7 @@ from teilhabe.processes import services as process_services
 from teilhabe.processes.models import BlockStatus, Phase, Process
 
 if TYPE_CHECKING:
-    from teilhabe.core.demo.builder import DemoBuilder
+    from teilhabe.demo.builder import DemoBuilder
 
 IN_PROGRESS = BlockStatus.IN_PROGRESS
 DONE = BlockStatus.DONE

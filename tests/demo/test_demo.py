@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from teilhabe.accounts.models import Role, User
-from teilhabe.core.demo_logins import DEMO_LOGINS, DEMO_PASSWORD
+from teilhabe.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from teilhabe.processes.models import (
     Block,
     BlockStatus,

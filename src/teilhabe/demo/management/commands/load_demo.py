@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from teilhabe.core import demo
-from teilhabe.core.demo.content import USERS
-from teilhabe.core.demo_logins import DEMO_LOGINS, DEMO_PASSWORD
+from teilhabe.demo import builder as demo
+from teilhabe.demo.content import USERS
+from teilhabe.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):

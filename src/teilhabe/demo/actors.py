@@ -41,7 +41,7 @@ from teilhabe.stakeholders import services
 from teilhabe.stakeholders.models import Actor, ActorCategory, ActorKind, Involvement
 
 if TYPE_CHECKING:
-    from teilhabe.core.demo.builder import DemoBuilder
+    from teilhabe.demo.builder import DemoBuilder
 
 KNOWN, INVITED, INVOLVED, ACTIVE = Involvement.values
 

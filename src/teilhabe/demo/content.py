@@ -1,4 +1,4 @@
-"""Texts and base data of the demo (see `teilhabe.core.demo`).
+"""Texts and base data of the demo (see `teilhabe.demo`).
 
 All municipalities, people and organisations are invented. Municipality keys (AGS)
 use district numbers that do not exist in Baden-Württemberg, so no key belongs to a

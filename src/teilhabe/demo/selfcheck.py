@@ -44,7 +44,7 @@ from teilhabe.selfcheck.models import (
 )
 
 if TYPE_CHECKING:
-    from teilhabe.core.demo.builder import DemoBuilder
+    from teilhabe.demo.builder import DemoBuilder
 
 ADMIN = Perspective.ADMINISTRATION
 POLITICS = Perspective.POLITICS
