@@ -19,7 +19,7 @@ PYTEST := $(BIN)/python -m pytest
 help:
 	@echo "make run          migrate, load the demo data, serve on http://127.0.0.1:8000"
 	@echo "make test         lint, then the suite on SQLite (with browser tests) and on PostgreSQL"
-	@echo "make lint         ruff, djlint, missing migrations, German translation check"
+	@echo "make lint         ruff, djlint, app layers, missing migrations, German translation check"
 	@echo "make messages     update and compile the .po files (de, en)"
 	@echo "make lock         re-pin requirements.lock from pyproject.toml"
 	@echo "make system-deps  install the Debian packages the tests need"
@@ -82,6 +82,7 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint src/teilhabe
+	$(BIN)/lint-imports --no-cache
 	TEILHABE_SQLITE_PATH=:memory: $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python scripts/check_translations.py
 

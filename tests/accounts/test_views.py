@@ -108,7 +108,7 @@ class TestProfile:
 
 
 class TestInvite:
-    url = reverse("accounts:invite")
+    url = reverse("programmes:invite")
 
     def test_anonymous_redirected(self, client, db):
         assert client.get(self.url).status_code == 302
@@ -117,7 +117,7 @@ class TestInvite:
     def test_forbidden_roles(self, request, client, role_fixture):
         client.force_login(request.getfixturevalue(role_fixture))
         assert client.get(self.url).status_code == 403
-        assert client.get(reverse("accounts:people")).status_code == 403
+        assert client.get(reverse("programmes:people")).status_code == 403
 
     def test_coordinator_invites_team_member_of_own_municipality(
         self, client, coordinator, other_municipality, django_capture_on_commit_callbacks
@@ -204,7 +204,7 @@ class TestInvite:
 
     def test_people_list_scoped(self, client, coordinator, team_member, outsider):
         client.force_login(coordinator)
-        response = client.get(reverse("accounts:people"))
+        response = client.get(reverse("programmes:people"))
         assert team_member.full_name in response.text
         assert outsider.full_name not in response.text
 
@@ -212,10 +212,10 @@ class TestInvite:
         client.force_login(coordinator)
         CoordinatorFactory.create_batch(3, municipality=coordinator.municipality)
         with django_assert_max_num_queries(8) as small:
-            client.get(reverse("accounts:people"))
+            client.get(reverse("programmes:people"))
         CoordinatorFactory.create_batch(15, municipality=coordinator.municipality)
         with django_assert_max_num_queries(len(small.captured_queries)):
-            client.get(reverse("accounts:people"))
+            client.get(reverse("programmes:people"))
 
 
 def test_preferred_language_is_used_without_language_cookie(client, coordinator):
@@ -241,7 +241,7 @@ def test_invitation_mail_is_plain_text_without_html_escaping(
     client.force_login(office)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            reverse("accounts:invite"),
+            reverse("programmes:invite"),
             {
                 "full_name": "Anna Müller & Co",
                 "email": "anna@example.org",

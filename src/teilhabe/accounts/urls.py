@@ -48,6 +48,4 @@ urlpatterns = [
         name="password_change",
     ),
     path("profile/", views.profile, name="profile"),
-    path("people/", views.people, name="people"),
-    path("people/invite/", views.invite, name="invite"),
 ]

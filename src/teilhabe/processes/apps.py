@@ -6,3 +6,6 @@ class ProcessesConfig(AppConfig):
     name = "teilhabe.processes"
     label = "processes"
     verbose_name = _("Processes and building blocks")
+
+    def ready(self) -> None:
+        from teilhabe.processes import receivers  # noqa: F401  (connects the receivers)

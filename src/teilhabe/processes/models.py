@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from teilhabe.core.formats import format_eur
 from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
+from teilhabe.programmes.models import Programme
 
 
 class Phase(models.TextChoices):
@@ -50,8 +51,6 @@ class CatalogueStatus(models.TextChoices):
 
 class CatalogueQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from teilhabe.programmes.models import Programme
-
         qs = self.filter(programme__in=Programme.objects.visible_to(user))
         if user.is_authenticated and (user.is_programme_office or user.is_superuser):
             return qs

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from teilhabe.processes.catalogue_defaults import seed_catalogue
 from teilhabe.programmes.models import Application, Municipality, Programme, Round
+from teilhabe.programmes.signals import programme_created
 
 
 class RoundInline(admin.TabularInline):
@@ -19,7 +19,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             # A new programme starts with the default building-block catalogue.
-            seed_catalogue(obj, by=request.user)
+            programme_created.send(sender=Programme, programme=obj, by=request.user)
 
 
 @admin.register(Municipality)

@@ -9,10 +9,8 @@ from django.utils.translation import gettext as _
 
 from teilhabe.accounts.models import Role, User
 from teilhabe.core.mail import send_templated_mail
-from teilhabe.processes import services as process_services
-from teilhabe.processes.catalogue_defaults import seed_catalogue
-from teilhabe.processes.models import Process
 from teilhabe.programmes.models import Application, ApplicationStatus, Programme
+from teilhabe.programmes.signals import application_admitted, programme_created
 
 
 def _locked_status(application: Application) -> str:
@@ -40,7 +38,7 @@ def create_programme(*, by=None, office_members=(), **fields) -> Programme:
     programme.save()
     if office_members:
         programme.office_members.set(office_members)
-    seed_catalogue(programme, by=by)
+    programme_created.send(sender=Programme, programme=programme, by=by)
     return programme
 
 
@@ -112,21 +110,19 @@ def admit_application(
     """
     if _locked_status(application) != ApplicationStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted application can be admitted."))
-    if Process.objects.filter(
-        municipality=application.municipality_id, round=application.round_id
-    ).exists():
+    if application.round.processes.filter(municipality=application.municipality_id).exists():
         raise ValidationError(_("This municipality already has a process in this round."))
     _record_decision(application, ApplicationStatus.ADMITTED, by, decision_note, review_note)
-    process = process_services.create_process(
-        municipality=application.municipality,
-        round=application.round,
+    # processes opens the process in this transaction (processes/receivers.py).
+    application_admitted.send(
+        sender=Application,
         application=application,
-        started_on=started_on or max(application.round.starts_on, timezone.localdate()),
         by=by,
+        started_on=started_on,
         facilitators=facilitators,
     )
     _notify_municipality(application, "programmes/email/application_admitted")
-    return process
+    return application.process
 
 
 @transaction.atomic

@@ -20,4 +20,7 @@ urlpatterns = [
     path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),
     path("applications/<int:pk>/submit/", views.application_submit, name="application_submit"),
     path("applications/<int:pk>/decide/", views.application_decide, name="application_decide"),
+    # People keep their address under /accounts/: bookmarks made before the move still work.
+    path("accounts/people/", views.people, name="people"),
+    path("accounts/people/invite/", views.invite, name="invite"),
 ]

@@ -13,16 +13,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from teilhabe.accounts.models import User
+from teilhabe.accounts import services as account_services
+from teilhabe.accounts.models import Role, User
 from teilhabe.core.access import get_object_for, require_perm
 from teilhabe.core.pagination import paginate
-from teilhabe.processes.models import Process
 from teilhabe.programmes import services
 from teilhabe.programmes.forms import (
     ApplicationFilterForm,
     ApplicationForm,
     Decision,
     DecisionForm,
+    InviteForm,
     MunicipalityFilterForm,
     MunicipalityForm,
     RoundForm,
@@ -114,7 +115,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     round_ = get_object_for(user, Round.objects.select_related("programme"), pk=pk)
     is_office = user.has_perm("programmes.change_round", round_)
-    processes = Process.objects.visible_to(user).filter(round=round_).with_overview()
+    processes = round_.processes.visible_to(user).with_overview()
     context = {
         "round": round_,
         "is_office": is_office,
@@ -196,9 +197,7 @@ def municipality_detail(request: HttpRequest, pk: int) -> HttpResponse:
     in_scope = Municipality.objects.in_scope_of(user).filter(pk=municipality.pk).exists()
     context = {"municipality": municipality, "in_scope": in_scope, "nav": "municipalities"}
     if in_scope:
-        context["processes"] = (
-            Process.objects.visible_to(user).filter(municipality=municipality).with_overview()
-        )
+        context["processes"] = municipality.processes.visible_to(user).with_overview()
         context["applications"] = (
             Application.objects.visible_to(user)
             .filter(municipality=municipality)
@@ -403,3 +402,53 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
         "programmes/application_decide.html",
         {"form": form, "application": application, "nav": "applications"},
     )
+
+
+def _people_queryset(user):
+    """People the user may see in the people list."""
+    if user.is_superuser:
+        return User.objects.all()
+    if user.is_programme_office:
+        municipalities = Municipality.objects.in_scope_of(user)
+        return User.objects.filter(
+            Q(municipality__in=municipalities)
+            | Q(role=Role.FACILITATOR)
+            | Q(office_programmes__in=user.office_programme_ids)
+        ).distinct()
+    if user.is_coordinator:
+        return User.objects.filter(municipality=user.municipality_id)
+    return User.objects.none()
+
+
+@login_required
+@require_http_methods(["GET"])
+def people(request):
+    require_perm(request.user, "programmes.invite_user")
+    queryset = _people_queryset(request.user).select_related("municipality").order_by("full_name")
+    page = paginate(request, queryset)
+    return render(request, "programmes/people.html", {"page": page, "nav": "people"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    require_perm(request.user, "programmes.invite_user")
+    form = InviteForm(request.POST or None, inviter=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = account_services.invite_user(
+            email=data["email"],
+            full_name=data["full_name"],
+            role=data["role"],
+            municipality=data.get("municipality"),
+            job_title=data.get("job_title", ""),
+            preferred_language=data["preferred_language"],
+            by=request.user,
+        )
+        messages.success(
+            request,
+            _("%(name)s was invited by e-mail to %(email)s.")
+            % {"name": user.full_name, "email": user.email},
+        )
+        return redirect("programmes:people")
+    return render(request, "programmes/invite.html", {"form": form, "nav": "people"})

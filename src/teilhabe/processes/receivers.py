@@ -1,0 +1,28 @@
+"""How processes reacts to what programmes announces (see programmes/signals.py)."""
+
+from django.dispatch import receiver
+from django.utils import timezone
+
+from teilhabe.processes import services
+from teilhabe.processes.catalogue_defaults import seed_catalogue
+from teilhabe.programmes.signals import application_admitted, programme_created
+
+
+@receiver(programme_created, dispatch_uid="processes.seed_catalogue")
+def give_programme_its_catalogue(sender, *, programme, by=None, **kwargs) -> None:
+    """Without a published catalogue, admitted municipalities would start with an empty process."""
+    seed_catalogue(programme, by=by)
+
+
+@receiver(application_admitted, dispatch_uid="processes.open_process")
+def open_process_for_admission(
+    sender, *, application, by, started_on=None, facilitators=(), **kwargs
+) -> None:
+    services.create_process(
+        municipality=application.municipality,
+        round=application.round,
+        application=application,
+        started_on=started_on or max(application.round.starts_on, timezone.localdate()),
+        by=by,
+        facilitators=facilitators,
+    )

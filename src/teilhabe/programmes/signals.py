@@ -1,0 +1,18 @@
+"""What programmes announce to the apps above them.
+
+programmes sits below processes in the app stack (a process belongs to a round and an
+application), so its services cannot call processes directly. Where a programme event
+must have consequences above, the service sends one of these signals *inside its
+transaction*; receivers run in the same transaction, so a receiver that raises rolls
+the whole action back. The receivers are listed in docs/architecture.md.
+"""
+
+from django.dispatch import Signal
+
+# A programme was created (kwargs: programme, by). processes gives it the default
+# building-block catalogue.
+programme_created = Signal()
+
+# An application was admitted (kwargs: application, by, started_on, facilitators).
+# processes opens the municipality's process for the round.
+application_admitted = Signal()
