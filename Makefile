@@ -12,14 +12,16 @@ BIN := $(VENV)/bin
 LOCK_HASH := $(shell sha256sum requirements.lock | cut -c1-16)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
 MANAGE := $(BIN)/python manage.py
-PYTEST := $(BIN)/python -m pytest
+# Parallel on every core (pytest-xdist); tests marked xdist_group (the demo story)
+# stay together on one worker, so the demo is loaded once per run.
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
 
 .PHONY: help venv run test lint messages lock system-deps
 
 help:
 	@echo "make run          migrate, load the demo data, serve on http://127.0.0.1:8000"
 	@echo "make test         lint, then the suite on SQLite (with browser tests) and on PostgreSQL"
-	@echo "make lint         ruff, djlint, app layers, missing migrations, German translation check"
+	@echo "make lint         ruff, djlint, app layers, mypy, missing migrations, German translations"
 	@echo "make messages     update and compile the .po files (de, en)"
 	@echo "make lock         re-pin requirements.lock from pyproject.toml"
 	@echo "make system-deps  install the Debian packages the tests need"
@@ -83,6 +85,7 @@ lint: venv
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint src/teilhabe
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	TEILHABE_SQLITE_PATH=:memory: $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python scripts/check_translations.py
 

@@ -5,9 +5,9 @@ outside the user's scope answers 404 (its existence is not revealed); an object 
 scope for which the action is forbidden answers 403.
 """
 
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -20,8 +20,9 @@ def get_object_for(user, queryset: QuerySet[M], perm: str | None = None, **looku
     The queryset's model must provide a `visible_to(user)` QuerySet method.
     """
     try:
-        obj = queryset.visible_to(user).get(**lookup)
-    except queryset.model.DoesNotExist as exc:
+        # visible_to is a method of each app's QuerySet, not of Django's base class.
+        obj = cast(Any, queryset).visible_to(user).get(**lookup)
+    except ObjectDoesNotExist as exc:
         raise Http404 from exc
     if perm and not user.has_perm(perm, obj):
         raise PermissionDenied
