@@ -32,6 +32,21 @@ def test_save_actor_sets_creator_and_validates(coordinator, municipality, foreig
     assert "organisation" in error.value.error_dict
 
 
+def test_organisation_rules_hold_for_an_organisation_not_saved_yet(municipality, person):
+    """An import checks persons against organisations of the same file before saving."""
+    unsaved = Actor(municipality=municipality, kind=ActorKind.ORGANISATION, name="Neu e. V.")
+    person = Actor(municipality=municipality, kind=ActorKind.PERSON, organisation=unsaved)
+    person.clean()
+    person.kind = ActorKind.ORGANISATION
+    with pytest.raises(ValidationError) as error:
+        person.clean()
+    assert list(error.value.message_dict) == ["organisation"]
+    person.organisation = person  # saved actors are still compared by id
+    with pytest.raises(ValidationError) as error:
+        person.clean()
+    assert list(error.value.message_dict) == ["organisation"]
+
+
 def test_naming_a_silent_group_marks_the_actor(coordinator, municipality):
     actor = Actor(
         municipality=municipality,
