@@ -8,10 +8,11 @@ Importing takes three steps, so nothing is ever half-imported:
 
 1. `parse_upload` reads the file into plain rows of strings (JSON-serialisable, so a
    view can keep them in the session between preview and confirmation);
-2. `validate` checks every row against the municipality's current actors and returns
-   a `Preview` with the parsed values and per-row error messages;
-3. `import_rows` saves all rows in one transaction through `services.save_actor` and
-   `services.assess`, and refuses a preview that has any error.
+2. `validate` checks every row with the forms of a hand entry (`ActorForm`,
+   `AssessmentForm`) and against the municipality's current actors, and returns a
+   `Preview` with an unsaved actor and the error messages per row and column;
+3. `import_rows` saves all rows in one transaction through `services.import_actors`,
+   and refuses a preview that has any error.
 
 Duplicates of existing actors are errors, not silently skipped: the person importing
 sees them and removes them from the file, so no actor is imported twice.
@@ -30,12 +31,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
-from django.db import transaction
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.stakeholders import services
+from teilhabe.stakeholders.forms import ActorForm, AssessmentForm
 from teilhabe.stakeholders.models import Actor, ActorCategory, ActorKind, Involvement
 
 MAX_ROWS = 2000
@@ -178,6 +178,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("notes", "Notizen", "Notes", 40, _("Notes."), ("Notiz", "Note", "Bemerkungen")),
 )
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
+# Form fields whose errors belong to a column of another name.
+FIELD_COLUMNS = {"represents_silent_group": "silent_group"}
+ACTOR_FORM_FIELDS = tuple(ActorForm._meta.fields)
 
 # Values written on export, per language. The importer accepts every value below.
 YES = {"de": "ja", "en": "yes"}
@@ -456,15 +460,32 @@ def column_headers(english: bool | None = None) -> list[str]:
 
 
 # --- Checking rows -------------------------------------------------------------------
+#
+# The file only decides how cells become field values (labels, yes/no, names of
+# categories and organisations). Whether the values are valid is decided by the same
+# forms as a hand entry, ActorForm and AssessmentForm, and by the model behind them, so
+# an import accepts exactly what a person may type and reports it in the same words.
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One message for a row: `key` and `column` (its header in the language of the
+    message) name the column it is about; both are "" for the whole row."""
+
+    key: str
+    column: str
+    message: str
 
 
 @dataclass
 class PreviewRow:
     row: int
     raw: dict[str, str]
-    values: dict[str, Any] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)  # what the cells were read as
+    errors: list[RowError] = field(default_factory=list)
     skipped: str = ""  # why the row is left out (not an error), e.g. a deleted person
+    actor: Actor | None = None  # unsaved, filled in by ActorForm
+    assessment: tuple[int, int] | None = None  # (influence, attitude)
 
     @property
     def cells(self) -> list[str]:
@@ -474,6 +495,23 @@ class PreviewRow:
     @property
     def ok(self) -> bool:
         return not self.errors and not self.skipped
+
+    def add_error(self, key: str, message: str) -> None:
+        column = COLUMN_BY_KEY[key].header(current_language() == "en") if key else ""
+        self.errors.append(RowError(key, column, str(message)))
+
+    def add_form_errors(self, errors: dict[str, list[str]]) -> None:
+        """Errors of a form or model, by field; a column with an error of its own
+        (an unknown category, say) keeps only that one."""
+        own = {error.key for error in self.errors}
+        for name, messages in errors.items():
+            key = FIELD_COLUMNS.get(name, name)
+            if key not in COLUMN_BY_KEY:
+                key = ""  # NON_FIELD_ERRORS
+            elif key in own:
+                continue
+            for message in messages:
+                self.add_error(key, message)
 
 
 @dataclass
@@ -510,16 +548,6 @@ def _bool(value: str) -> bool | None:
     return None
 
 
-def _scale(value: str) -> int | str | None:
-    """1 to 5, None when empty, "invalid" otherwise."""
-    value = value.strip()
-    if not value:
-        return None
-    if value.isascii() and value.isdigit() and 1 <= int(value) <= 5:
-        return int(value)
-    return "invalid"
-
-
 def _person_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -540,17 +568,6 @@ class _Catalogue:
         return ", ".join(category.display_name for category in self.categories)
 
 
-def _check_length(row: PreviewRow, key: str, value: str, limit: int) -> None:
-    if len(value) > limit:
-        header = next(column for column in COLUMNS if column.key == key).header(
-            current_language() == "en"
-        )
-        row.errors.append(
-            gettext("Too long: at most %(max)s characters in the column “%(column)s”.")
-            % {"column": header, "max": limit}
-        )
-
-
 def _is_deleted_person(values: dict[str, str]) -> bool:
     """A row the export wrote for a person whose data was deleted."""
     return (
@@ -561,125 +578,86 @@ def _is_deleted_person(values: dict[str, str]) -> bool:
     )
 
 
-def _check_row(row: PreviewRow, catalogue: _Catalogue) -> None:
+def _read_row(row: PreviewRow, catalogue: _Catalogue) -> None:
+    """Turn the cells into field values. Only what cannot be read is an error here;
+    a label the file layout does not know goes on as typed, for the form to refuse."""
     raw = row.raw
     values = row.values
-    errors = row.errors
-
-    name = " ".join(raw["name"].split())
-    values["name"] = name
-    if not name:
-        errors.append(gettext("The name is missing."))
-    _check_length(row, "name", name, 200)
-
-    kind_text = raw["kind"].strip()
-    kind = KIND_VALUES.get(kind_text.casefold())
-    values["kind"] = kind
-    if not kind_text:
-        errors.append(gettext("The type is missing: enter Organisation or Person."))
-    elif kind is None:
-        errors.append(
-            gettext("Unknown type “%(value)s”: enter Organisation or Person.")
-            % {"value": kind_text}
-        )
+    values["name"] = " ".join(raw["name"].split())
+    kind = raw["kind"].strip()
+    values["kind"] = KIND_VALUES.get(kind.casefold(), kind)
 
     category_text = raw["category"].strip()
     category = catalogue.get(category_text) if category_text else None
-    values["category"] = category
-    if not category_text:
-        errors.append(
-            gettext("The category is missing. Valid categories: %(categories)s.")
-            % {"categories": catalogue.names()}
-        )
-    elif category is None:
-        errors.append(
+    values["category"] = category.pk if category else ""
+    if category_text and category is None:
+        row.add_error(
+            "category",
             gettext("Unknown category “%(value)s”. Valid categories: %(categories)s.")
-            % {"value": category_text, "categories": catalogue.names()}
+            % {"value": category_text, "categories": catalogue.names()},
         )
 
-    organisation = " ".join(raw["organisation"].split())
-    values["organisation_name"] = organisation
-    if organisation and kind == ActorKind.ORGANISATION:
-        errors.append(
-            gettext(
-                "Only a person can belong to an organisation: leave the column "
-                "“Organisation” empty for an organisation, or change the type to Person."
-            )
-        )
-
-    for key, limit in (("role", 200), ("phone", 40), ("languages", 200)):
+    values["organisation_name"] = " ".join(raw["organisation"].split())
+    for key in ("role", "email", "phone", "address", "website", "languages", "notes"):
         values[key] = raw[key].strip()
-        _check_length(row, key, values[key], limit)
-    values["address"] = raw["address"].strip()
-    values["notes"] = raw["notes"].strip()
-
-    email = raw["email"].strip()
-    values["email"] = email
-    if email:
-        try:
-            EmailValidator()(email)
-        except ValidationError:
-            errors.append(gettext("“%(value)s” is not a valid e-mail address.") % {"value": email})
-
-    website = raw["website"].strip()
-    if website and "://" not in website:
-        website = f"https://{website}"
-    values["website"] = website
-    if website:
-        try:
-            URLValidator()(website)
-            if len(website) > 200:
-                raise ValidationError("too long")
-        except ValidationError:
-            errors.append(
-                gettext("“%(value)s” is not a valid web address.") % {"value": raw["website"]}
-            )
 
     key_person = _bool(raw["is_key_person"])
     values["is_key_person"] = bool(key_person)
     if key_person is None:
-        errors.append(
-            gettext("Key person: enter yes or no instead of “%(value)s”.")
-            % {"value": raw["is_key_person"]}
+        row.add_error(
+            "is_key_person",
+            gettext("Enter yes or no instead of “%(value)s”.") % {"value": raw["is_key_person"]},
         )
 
     silent = raw["silent_group"].strip()
     silent_flag = _bool(silent)
     values["represents_silent_group"] = silent_flag is not False
     values["silent_group"] = silent if silent_flag is None else ""
-    _check_length(row, "silent_group", values["silent_group"], 200)
 
-    involvement_text = raw["involvement"].strip()
-    if involvement_text:
-        involvement = INVOLVEMENT_VALUES.get(_norm(involvement_text))
-        if involvement is None:
-            errors.append(
-                gettext(
-                    "Unknown involvement “%(value)s”: enter known, invited, involved or "
-                    "active (bekannt, eingeladen, beteiligt, aktiv)."
-                )
-                % {"value": involvement_text}
+    involvement = raw["involvement"].strip()
+    values["involvement"] = (
+        INVOLVEMENT_VALUES.get(_norm(involvement), involvement)
+        if involvement
+        else Actor._meta.get_field("involvement").default
+    )
+    values["influence"] = raw["influence"].strip()
+    values["attitude"] = raw["attitude"].strip()
+
+
+def _check_row(row: PreviewRow, municipality, organisation_pk: int | None) -> None:
+    """Check the row with the forms of a hand entry; keep the unsaved actor."""
+    values = row.values
+    data = {name: values[name] for name in ACTOR_FORM_FIELDS if name != "organisation"}
+    data["organisation"] = organisation_pk or ""
+    form = ActorForm(data, instance=Actor(municipality=municipality))
+    form.is_valid()
+    row.add_form_errors(form.errors)
+    row.actor = form.instance
+
+    if values["influence"] or values["attitude"]:
+        assessment = AssessmentForm(
+            {"influence": values["influence"], "attitude": values["attitude"]}
+        )
+        if assessment.is_valid():
+            row.assessment = (
+                assessment.cleaned_data["influence"],
+                assessment.cleaned_data["attitude"],
             )
-    else:
-        involvement = Involvement.KNOWN
-    values["involvement"] = involvement
+        row.add_form_errors(assessment.errors)
 
-    influence = _scale(raw["influence"])
-    attitude = _scale(raw["attitude"])
-    if influence == "invalid":
-        errors.append(
-            gettext("The influence must be a whole number from 1 to 5, not “%(value)s”.")
-            % {"value": raw["influence"]}
-        )
-    if attitude == "invalid":
-        errors.append(
-            gettext("The attitude must be a whole number from 1 to 5, not “%(value)s”.")
-            % {"value": raw["attitude"]}
-        )
-    if (influence is None) != (attitude is None):
-        errors.append(gettext("Enter both influence and attitude, or neither."))
-    values["influence"] = influence if isinstance(influence, int) else None
-    values["attitude"] = attitude if isinstance(attitude, int) else None
+
+def _check_organisation_in_file(row: PreviewRow, organisation: PreviewRow) -> None:
+    """Link the row to an organisation of the same file and let the model check it."""
+    actor = row.actor
+    if actor is None or organisation.actor is None:  # pragma: no cover - both were checked
+        return
+    actor.organisation = organisation.actor
+    if any(error.key == "kind" for error in row.errors):
+        return  # the form has already said what is wrong with the type
+    try:
+        actor.clean()
+    except ValidationError as exc:
+        row.add_form_errors(exc.message_dict)
 
 
 def _is_duplicate(kind: str, email: str, other_email: str) -> bool:
@@ -690,13 +668,16 @@ def _is_duplicate(kind: str, email: str, other_email: str) -> bool:
 
 
 def validate(rows: Iterable[dict[str, Any]], municipality) -> Preview:
-    """Check parsed rows against the catalogue and the municipality's actors.
+    """Check parsed rows with the actor forms and against the municipality's actors.
 
-    An actor is a duplicate when kind and name (case-insensitive) match, and for
-    persons also the e-mail when both have one (two "Maria Yilmaz" with different
-    e-mail addresses are two people). Duplicates within the file and of existing
-    actors are errors. Rows the export wrote for deleted persons are skipped.
-    Messages are in the active language.
+    Every row is checked by `ActorForm` and, when it has influence or attitude, by
+    `AssessmentForm`, the forms of a hand entry; their messages are the row's errors.
+    An organisation is named by its name: one of the same file or of the
+    municipality's actors. An actor is a duplicate when kind and name
+    (case-insensitive) match, and for persons also the e-mail when both have one (two
+    "Maria Yilmaz" with different e-mail addresses are two people). Duplicates within
+    the file and of existing actors are errors. Rows the export wrote for deleted
+    persons are skipped. Messages are in the active language.
     """
     catalogue = _Catalogue()
     existing = list(
@@ -716,105 +697,91 @@ def validate(rows: Iterable[dict[str, Any]], municipality) -> Preview:
         if _is_deleted_person(raw):
             row.skipped = gettext("A deleted person is not imported again.")
             continue
-        _check_row(row, catalogue)
+        _read_row(row, catalogue)
+    rows_to_check = [row for row in preview.rows if not row.skipped]
+
+    file_organisations: dict[str, PreviewRow] = {}
+    for row in rows_to_check:
+        if row.values["kind"] == ActorKind.ORGANISATION and row.values["name"]:
+            file_organisations.setdefault(_person_key(row.values["name"]), row)
+
+    in_file: list[tuple[PreviewRow, PreviewRow]] = []
+    for row in rows_to_check:
+        organisation = row.values["organisation_name"]
+        key = _person_key(organisation)
+        organisation_pk = None
+        if not organisation:
+            pass
+        elif key in file_organisations:
+            in_file.append((row, file_organisations[key]))
+        elif existing_by_name.get((ActorKind.ORGANISATION, key)):
+            organisation_pk = existing_by_name[(ActorKind.ORGANISATION, key)][0].pk
+        else:
+            row.add_error(
+                "organisation",
+                gettext(
+                    "The organisation “%(name)s” is neither in this file nor one of this "
+                    "municipality's actors."
+                )
+                % {"name": organisation},
+            )
+        _check_row(row, municipality, organisation_pk)
+    for row, organisation_row in in_file:
+        _check_organisation_in_file(row, organisation_row)
 
     seen: dict[tuple[str, str], list[PreviewRow]] = {}
-    file_organisations: dict[str, PreviewRow] = {}
-    for row in preview.rows:
-        if row.skipped or not row.values["name"] or row.values["kind"] is None:
-            continue
+    for row in rows_to_check:
         kind, email = row.values["kind"], row.values["email"]
+        if not row.values["name"] or kind not in ActorKind.values:
+            continue
         key = (kind, _person_key(row.values["name"]))
         for earlier in seen.get(key, []):
             if _is_duplicate(kind, email, earlier.values["email"]):
-                row.errors.append(
-                    gettext("Row %(row)s already contains this actor.") % {"row": earlier.row}
+                row.add_error(
+                    "",
+                    gettext("Row %(row)s already contains this actor.") % {"row": earlier.row},
                 )
                 break
         seen.setdefault(key, []).append(row)
         for actor in existing_by_name.get(key, []):
             if _is_duplicate(kind, email, actor.email):
-                row.errors.append(
+                row.add_error(
+                    "",
                     gettext(
                         "This actor already exists in this municipality. Remove the row "
                         "or change the existing actor instead."
-                    )
+                    ),
                 )
                 break
-        if kind == ActorKind.ORGANISATION:
-            file_organisations.setdefault(key[1], row)
 
-    for row in preview.rows:
-        organisation = row.values.get("organisation_name")
-        if row.skipped or not organisation or row.values["kind"] != ActorKind.PERSON:
-            continue
-        key = _person_key(organisation)
-        if key in file_organisations:
-            row.values["organisation_row"] = file_organisations[key].row
-        elif existing_by_name.get((ActorKind.ORGANISATION, key)):
-            row.values["organisation_pk"] = existing_by_name[(ActorKind.ORGANISATION, key)][0].pk
-        else:
-            row.errors.append(
-                gettext(
-                    "The organisation “%(name)s” is neither in this file nor one of this "
-                    "municipality's actors."
-                )
-                % {"name": organisation}
-            )
+    order = {key: index for index, key in enumerate(COLUMN_KEYS)}
+    for row in rows_to_check:
+        # Column order, and messages about the whole row last.
+        row.errors.sort(key=lambda error: order.get(error.key, len(order)))
     return preview
 
 
 # --- Saving --------------------------------------------------------------------------
 
-ACTOR_FIELDS = (
-    "kind",
-    "name",
-    "category",
-    "role",
-    "email",
-    "phone",
-    "address",
-    "website",
-    "languages",
-    "notes",
-    "is_key_person",
-    "represents_silent_group",
-    "silent_group",
-    "involvement",
-)
 
-
-@transaction.atomic
 def import_rows(preview: Preview, municipality, *, by) -> list[Actor]:
-    """Create every actor of an error-free preview, all in one transaction.
+    """Create every actor of an error-free preview through `services.import_actors`.
 
-    Organisations come first, so persons can belong to organisations from the same
-    file. Raises ValidationError (and saves nothing) when the preview has errors or
-    a service rejects a row.
+    Raises ValidationError (and saves nothing) when the preview has errors or a
+    service rejects a row.
     """
     if preview.has_errors:
         raise ValidationError(
             _("The file has errors; nothing was imported."), code="preview_has_errors"
         )
-    rows = [row for row in preview.rows if not row.skipped]
-    rows.sort(key=lambda row: row.values["kind"] != ActorKind.ORGANISATION)
-    created: list[Actor] = []
-    by_row: dict[int, Actor] = {}
-    for row in rows:
-        values = row.values
-        actor = Actor(municipality=municipality, **{key: values[key] for key in ACTOR_FIELDS})
-        if "organisation_row" in values:
-            actor.organisation = by_row[values["organisation_row"]]
-        elif "organisation_pk" in values:
-            actor.organisation_id = values["organisation_pk"]
-        services.save_actor(actor, by=by)
-        if values["influence"] is not None and values["attitude"] is not None:
-            services.assess(
-                actor, influence=values["influence"], attitude=values["attitude"], by=by
-            )
-        by_row[row.row] = actor
-        created.append(actor)
-    return created
+    entries = [
+        services.NewActor(row.actor, row.assessment)
+        for row in preview.rows
+        if row.ok and row.actor is not None
+    ]
+    if any(entry.actor.municipality_id != municipality.pk for entry in entries):
+        raise ValueError("The preview was checked for another municipality.")
+    return services.import_actors(entries, by=by)
 
 
 # --- Export --------------------------------------------------------------------------
