@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from teilhabe.stakeholders import services, transfer
 from teilhabe.stakeholders.forms import ActorForm
 from teilhabe.stakeholders.models import Actor, ActorKind, Assessment, Involvement
+from teilhabe.stakeholders.transfer.columns import normalise
 from tests.factories import MunicipalityFactory, UserFactory
 from tests.processes.uploads import PDF_BYTES, zip_bytes
 from tests.stakeholders.transfer_factories import (
@@ -143,7 +144,7 @@ def _errors(preview) -> dict[int, list[tuple[str, str]]]:
 def test_every_header_means_one_column():
     for column in transfer.COLUMNS:
         for header in (column.de, column.en, *column.aliases):
-            assert transfer.HEADERS[transfer._norm(header)] == column.key
+            assert transfer.HEADERS[normalise(header)] == column.key
     assert [column.de for column in transfer.COLUMNS] == GERMAN_HEADERS
 
 
@@ -664,7 +665,7 @@ def test_file_size_limit(settings):
 
 
 def test_row_limit(monkeypatch):
-    monkeypatch.setattr(transfer, "MAX_ROWS", 3)
+    monkeypatch.setattr(transfer.read, "MAX_ROWS", 3)
     transfer.parse_upload(csv_upload([row(name=str(n)) for n in range(3)]))
     with translation.override("en"), pytest.raises(ValidationError, match="more than 3 rows"):
         transfer.parse_upload(xlsx_upload([row(name=str(n)) for n in range(4)]))
