@@ -705,6 +705,13 @@ def test_import_is_all_or_nothing(municipality, user, monkeypatch):
     assert not Assessment.objects.exists()
 
 
+def test_a_preview_imports_only_where_it_was_checked(municipality, target, user):
+    preview = _preview(xlsx_upload([row(name="A")]), municipality)
+    with pytest.raises(ValueError):
+        transfer.import_rows(preview, target, by=user)
+    assert not Actor.objects.exists()
+
+
 def test_workbook_with_a_wrong_declared_size_is_read_fully():
     import zipfile
 
