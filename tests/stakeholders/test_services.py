@@ -32,6 +32,73 @@ def test_save_actor_sets_creator_and_validates(coordinator, municipality, foreig
     assert "organisation" in error.value.error_dict
 
 
+def test_organisation_rules_hold_for_an_organisation_not_saved_yet(municipality, person):
+    """An import checks persons against organisations of the same file before saving."""
+    unsaved = Actor(municipality=municipality, kind=ActorKind.ORGANISATION, name="Neu e. V.")
+    person = Actor(municipality=municipality, kind=ActorKind.PERSON, organisation=unsaved)
+    person.clean()
+    person.kind = ActorKind.ORGANISATION
+    with pytest.raises(ValidationError) as error:
+        person.clean()
+    assert list(error.value.message_dict) == ["organisation"]
+    person.organisation = person  # saved actors are still compared by id
+    with pytest.raises(ValidationError) as error:
+        person.clean()
+    assert list(error.value.message_dict) == ["organisation"]
+
+
+def test_import_saves_organisations_first_and_links_their_persons(coordinator, municipality):
+    verein = Actor(
+        municipality=municipality,
+        kind=ActorKind.ORGANISATION,
+        name="Elternverein",
+        category=category("migrant-organisations"),
+    )
+    person = Actor(
+        municipality=municipality,
+        kind=ActorKind.PERSON,
+        name="Leyla Aydın",
+        category=category("migrant-organisations"),
+        organisation=verein,
+    )
+    created = services.import_actors(
+        [services.NewActor(person, (2, 4)), services.NewActor(verein)], by=coordinator
+    )
+    assert created == [verein, person]
+    person.refresh_from_db()
+    assert person.organisation == verein
+    assert person.created_by == verein.created_by == coordinator
+    assessment = person.assessments.get()
+    assert (assessment.influence, assessment.attitude, assessment.assessed_by) == (
+        2,
+        4,
+        coordinator,
+    )
+    assert not verein.assessments.exists()
+
+
+def test_import_saves_nothing_when_one_actor_is_invalid(coordinator, municipality):
+    good = Actor(
+        municipality=municipality,
+        kind=ActorKind.ORGANISATION,
+        name="Gut",
+        category=category("residents"),
+    )
+    too_long = Actor(
+        municipality=municipality,
+        kind=ActorKind.ORGANISATION,
+        name="N" * 201,
+        category=category("residents"),
+    )
+    with pytest.raises(ValidationError) as error:
+        services.import_actors(
+            [services.NewActor(good, (3, 3)), services.NewActor(too_long)], by=coordinator
+        )
+    assert list(error.value.message_dict) == ["name"]
+    assert not Actor.objects.exists()
+    assert not Assessment.objects.exists()
+
+
 def test_naming_a_silent_group_marks_the_actor(coordinator, municipality):
     actor = Actor(
         municipality=municipality,

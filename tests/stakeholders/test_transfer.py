@@ -10,7 +10,9 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from teilhabe.stakeholders import services, transfer
+from teilhabe.stakeholders.forms import ActorForm
 from teilhabe.stakeholders.models import Actor, ActorKind, Assessment, Involvement
+from teilhabe.stakeholders.transfer.columns import normalise
 from tests.factories import MunicipalityFactory, UserFactory
 from tests.processes.uploads import PDF_BYTES, zip_bytes
 from tests.stakeholders.transfer_factories import (
@@ -131,8 +133,9 @@ def _preview(file, municipality):
     return transfer.validate(transfer.parse_upload(file).rows, municipality)
 
 
-def _errors(preview) -> dict[int, list[str]]:
-    return {r.row: r.errors for r in preview.rows if r.errors}
+def _errors(preview) -> dict[int, list[tuple[str, str]]]:
+    """Per row number: (column header, message); the header is "" for the whole row."""
+    return {r.row: [(e.column, e.message) for e in r.errors] for r in preview.rows if r.errors}
 
 
 # --- Layout --------------------------------------------------------------------------
@@ -141,7 +144,7 @@ def _errors(preview) -> dict[int, list[str]]:
 def test_every_header_means_one_column():
     for column in transfer.COLUMNS:
         for header in (column.de, column.en, *column.aliases):
-            assert transfer.HEADERS[transfer._norm(header)] == column.key
+            assert transfer.HEADERS[normalise(header)] == column.key
     assert [column.de for column in transfer.COLUMNS] == GERMAN_HEADERS
 
 
@@ -352,21 +355,38 @@ def test_bad_rows_are_reported_per_row_and_nothing_is_saved(municipality, user):
         preview = _preview(file, municipality)
     errors = _errors(preview)
     assert 2 not in errors
-    assert errors[3] == ["The name is missing."]
-    assert errors[4][0].startswith("Unknown category “Feuerwehr”. Valid categories: Residents,")
-    assert "Politics (council)" in errors[4][0]
-    assert errors[5] == ["“kein-at-zeichen” is not a valid e-mail address."]
-    assert errors[6] == ["The influence must be a whole number from 1 to 5, not “7”."]
-    assert errors[7] == ["Unknown type “Firma”: enter Organisation or Person."]
-    assert errors[8][0].startswith("Only a person can belong to an organisation")
-    assert errors[9] == [
-        "The organisation “Gibt es nicht” is neither in this file nor one of this "
-        "municipality's actors."
+    assert errors[3] == [("Name", "This field is required.")]
+    ((column, message),) = errors[4]
+    assert column == "Category"
+    assert message.startswith("Unknown category “Feuerwehr”. Valid categories: Residents,")
+    assert "Politics (council)" in message
+    assert errors[5] == [("E-mail", "Enter a valid email address.")]
+    assert errors[6] == [
+        ("Influence (1–5)", "Select a valid choice. 7 is not one of the available choices.")
     ]
-    assert errors[10] == ["Enter both influence and attitude, or neither."]
-    assert errors[11][0].startswith("Unknown involvement “vielleicht”")
-    assert errors[12] == ["Key person: enter yes or no instead of “vielleicht”."]
-    assert errors[13] == ["“http://” is not a valid web address."]
+    assert errors[7] == [
+        (
+            "Type (organisation/person)",
+            "Select a valid choice. Firma is not one of the available choices.",
+        )
+    ]
+    assert errors[8] == [("Organisation", "Only a person can belong to an organisation.")]
+    assert errors[9] == [
+        (
+            "Organisation",
+            "The organisation “Gibt es nicht” is neither in this file nor one of this "
+            "municipality's actors.",
+        )
+    ]
+    assert errors[10] == [("Attitude (1–5)", "This field is required.")]
+    assert errors[11] == [
+        (
+            "Involvement (known/invited/involved/active)",
+            "Select a valid choice. vielleicht is not one of the available choices.",
+        )
+    ]
+    assert errors[12] == [("Key person (yes/no)", "Enter yes or no instead of “vielleicht”.")]
+    assert errors[13] == [("Website", "Enter a valid URL.")]
     assert (preview.ok_count, preview.error_count) == (1, 11)
 
     with pytest.raises(ValidationError):
@@ -374,17 +394,35 @@ def test_bad_rows_are_reported_per_row_and_nothing_is_saved(municipality, user):
     assert not Actor.objects.exists()
 
 
-def test_missing_category_lists_the_valid_ones(municipality):
+def test_missing_category_is_required_and_an_unknown_one_lists_the_valid_ones(municipality):
+    file = xlsx_upload([row(name="X", category=""), row(name="Y", category="Feuerwehr")])
     with translation.override("de"):
-        preview = _preview(xlsx_upload([row(name="X", category="")]), municipality)
-    (message,) = preview.rows[0].errors
-    assert message.startswith("Die Kategorie fehlt. Gültige Kategorien:")
+        errors = _errors(_preview(file, municipality))
+    assert errors[2] == [("Kategorie", "Dieses Feld ist zwingend erforderlich.")]
+    ((column, message),) = errors[3]  # not also "required": one message per column
+    assert column == "Kategorie"
+    assert message.startswith("Unbekannte Kategorie „Feuerwehr“. Gültige Kategorien:")
     assert "Bürger*innen" in message
 
 
-def test_too_long_values(municipality):
-    preview = _preview(xlsx_upload([row(name="N" * 201, phone="1" * 41)]), municipality)
-    assert len(preview.rows[0].errors) == 2
+def test_errors_are_in_the_language_of_the_person_importing(municipality):
+    file = xlsx_upload([row(name="N" * 201, phone="1" * 41)])
+    with translation.override("de"):
+        errors = _errors(_preview(file, municipality))
+    assert errors == {
+        2: [
+            (
+                "Name",
+                "Bitte sicherstellen, dass der Wert aus höchstens 200 Zeichen besteht. "
+                "(Er besteht aus 201 Zeichen.)",
+            ),
+            (
+                "Telefon",
+                "Bitte sicherstellen, dass der Wert aus höchstens 40 Zeichen besteht. "
+                "(Er besteht aus 41 Zeichen.)",
+            ),
+        ]
+    }
 
 
 def test_rows_count_like_the_spreadsheet(municipality):
@@ -392,6 +430,142 @@ def test_rows_count_like_the_spreadsheet(municipality):
     preview = _preview(file, municipality)
     assert [r.row for r in preview.rows] == [2, 4]
     assert list(_errors(preview)) == [4]
+
+
+# --- The actor form and the model decide what is valid --------------------------------
+
+# Columns read as they are into a text field of Actor, with the header in English.
+TEXT_COLUMNS = [
+    ("name", "name", "Name"),
+    ("role", "role", "Role"),
+    ("phone", "phone", "Phone"),
+    ("languages", "languages", "Languages"),
+    ("silent", "silent_group", "Silent group"),
+]
+
+
+def _model_message(field_name: str, value: str) -> str:
+    with pytest.raises(ValidationError) as error:
+        Actor._meta.get_field(field_name).clean(value, None)
+    (message,) = error.value.messages
+    return message
+
+
+@pytest.mark.parametrize(("column", "field_name", "header"), TEXT_COLUMNS)
+def test_a_value_longer_than_the_model_field_gets_the_models_message(
+    municipality, column, field_name, header
+):
+    limit = Actor._meta.get_field(field_name).max_length
+    too_long, just_right = "x" * (limit + 1), "y" * limit
+    file = xlsx_upload(
+        [
+            row(**{"name": "Gut", column: just_right}),
+            row(**{"name": "Zu lang", column: too_long}),
+        ]
+    )
+    with translation.override("en"):
+        errors = _errors(_preview(file, municipality))
+        expected = _model_message(field_name, too_long)
+    assert expected == f"Ensure this value has at most {limit} characters (it has {limit + 1})."
+    assert errors == {3: [(header, expected)]}  # row 3 of the spreadsheet, nothing else
+
+
+@pytest.mark.parametrize(
+    ("values", "field_name", "header", "typed"),
+    [
+        ({"kind": "Firma"}, "kind", "Type (organisation/person)", "Firma"),
+        (
+            {"involvement": "vielleicht"},
+            "involvement",
+            "Involvement (known/invited/involved/active)",
+            "vielleicht",
+        ),
+    ],
+)
+def test_an_invalid_choice_gets_the_forms_message(municipality, values, field_name, header, typed):
+    with translation.override("en"):
+        errors = _errors(_preview(xlsx_upload([row(name="X", **values)]), municipality))
+        form_field = ActorForm(instance=Actor(municipality=municipality)).fields[field_name]
+        expected = form_field.error_messages["invalid_choice"] % {"value": typed}
+    assert errors == {2: [(header, expected)]}
+
+
+def test_a_row_valid_by_hand_entry_is_valid_in_the_import(municipality, user):
+    """The values a person may type into the actor form import unchanged."""
+    form_data = {
+        "kind": ActorKind.PERSON,
+        "name": "N" * 200,
+        "category": category("volunteer-groups").pk,
+        "role": "R" * 200,
+        "email": "hand@example.org",
+        "phone": "1" * 40,
+        "address": "Marktplatz 1",
+        "website": "www.ehrenamt.example",  # the form adds https://
+        "languages": "Deutsch, Arabisch",
+        "notes": "Kommt donnerstags.",
+        "silent_group": "S" * 200,
+        "involvement": Involvement.ACTIVE,
+    }
+    by_hand = ActorForm(form_data, instance=Actor(municipality=municipality))
+    assert by_hand.is_valid(), by_hand.errors
+    file = xlsx_upload(
+        [
+            row(
+                name=form_data["name"],
+                kind="Person",
+                category="volunteer-groups",
+                role=form_data["role"],
+                email=form_data["email"],
+                phone=form_data["phone"],
+                address=form_data["address"],
+                website=form_data["website"],
+                languages=form_data["languages"],
+                notes=form_data["notes"],
+                silent=form_data["silent_group"],
+                involvement="aktiv",
+            )
+        ]
+    )
+    (imported,) = _import(file, municipality, user)
+    fields = [*ActorForm._meta.fields, "represents_silent_group"]
+    assert {name: getattr(imported, name) for name in fields} == {
+        name: getattr(by_hand.instance, name) for name in fields
+    }
+    assert imported.website == "https://www.ehrenamt.example"
+
+
+def test_a_too_long_value_in_one_row_saves_nothing(municipality, user):
+    limit = Actor._meta.get_field("phone").max_length
+    file = xlsx_upload(
+        [
+            row(name="Verein A", influence=3, attitude=3),
+            row(name="Lena Berg", kind="Person", organisation="Verein A"),
+            row(name="Verein B", phone="1" * (limit + 1)),
+        ]
+    )
+    preview = _preview(file, municipality)
+    assert preview.error_rows == [4]
+    with pytest.raises(ValidationError):
+        transfer.import_rows(preview, municipality, by=user)
+    assert not Actor.objects.exists()
+    assert not Assessment.objects.exists()
+
+
+def test_a_person_of_an_organisation_in_the_file_is_checked_by_the_model(municipality):
+    file = xlsx_upload(
+        [
+            row(name="Sportverein"),
+            row(name="Jugendabteilung", organisation="Sportverein"),  # not a person
+            row(name="Lena Berg", kind="Person", organisation="sportverein"),
+        ]
+    )
+    with translation.override("en"):
+        preview = _preview(file, municipality)
+    assert _errors(preview) == {
+        3: [("Organisation", "Only a person can belong to an organisation.")]
+    }
+    lena = preview.rows[2].actor
+    assert lena.organisation is preview.rows[0].actor  # linked before anything is saved
 
 
 # --- Duplicates ----------------------------------------------------------------------
@@ -412,9 +586,9 @@ def test_duplicates_within_the_file(municipality):
     )
     errors = _errors(_preview(file, municipality))
     assert errors == {
-        3: ["Diese Organisation oder Person steht schon in Zeile 2."],
-        7: ["Diese Organisation oder Person steht schon in Zeile 5."],
-        9: ["Diese Organisation oder Person steht schon in Zeile 8."],
+        3: [("", "Diese Organisation oder Person steht schon in Zeile 2.")],
+        7: [("", "Diese Organisation oder Person steht schon in Zeile 5.")],
+        9: [("", "Diese Organisation oder Person steht schon in Zeile 8.")],
     }
 
 
@@ -439,8 +613,11 @@ def test_duplicates_of_existing_actors(municipality, user):
     errors = _errors(_preview(file, municipality))
     assert set(errors) == {2, 3, 5}
     assert errors[2] == [
-        "Diese Organisation oder Person gibt es in dieser Kommune schon. Entfernen Sie die "
-        "Zeile oder ändern Sie stattdessen den vorhandenen Eintrag."
+        (
+            "",
+            "Diese Organisation oder Person gibt es in dieser Kommune schon. Entfernen Sie "
+            "die Zeile oder ändern Sie stattdessen den vorhandenen Eintrag.",
+        )
     ]
 
 
@@ -488,7 +665,7 @@ def test_file_size_limit(settings):
 
 
 def test_row_limit(monkeypatch):
-    monkeypatch.setattr(transfer, "MAX_ROWS", 3)
+    monkeypatch.setattr(transfer.read, "MAX_ROWS", 3)
     transfer.parse_upload(csv_upload([row(name=str(n)) for n in range(3)]))
     with translation.override("en"), pytest.raises(ValidationError, match="more than 3 rows"):
         transfer.parse_upload(xlsx_upload([row(name=str(n)) for n in range(4)]))
@@ -526,6 +703,13 @@ def test_import_is_all_or_nothing(municipality, user, monkeypatch):
         transfer.import_rows(preview, municipality, by=user)
     assert not Actor.objects.exists()
     assert not Assessment.objects.exists()
+
+
+def test_a_preview_imports_only_where_it_was_checked(municipality, target, user):
+    preview = _preview(xlsx_upload([row(name="A")]), municipality)
+    with pytest.raises(ValueError):
+        transfer.import_rows(preview, target, by=user)
+    assert not Actor.objects.exists()
 
 
 def test_workbook_with_a_wrong_declared_size_is_read_fully():

@@ -188,10 +188,26 @@ def test_preview_with_errors_has_no_confirm_button(client, url, coordinator):
     html = response.content.decode()
     assert response.context["confirm_form"] is None
     assert response.context["preview"].error_count == 1
-    assert "The name is missing." in html
-    assert "Unknown category “Feuerwehr”" in html
+    # Each message with the column it is about.
+    assert '<span class="error-column">Name:</span> This field is required.' in html
+    assert '<span class="error-column">Category:</span> Unknown category “Feuerwehr”' in html
     assert ">Error<" in html  # stated in text, not only by colour
     assert 'id="row-3"' in html
+    assert SESSION_KEY not in client.session
+
+
+def test_preview_shows_the_models_message_in_the_users_language(client, url, coordinator):
+    login(client, coordinator)  # German, the default
+    limit = Actor._meta.get_field("name").max_length
+    response = _upload(client, url, xlsx_upload([row(name="Gut"), row(name="N" * (limit + 1))]))
+    html = response.content.decode()
+    assert response.context["preview"].error_rows == [3]
+    assert response.context["confirm_form"] is None
+    assert '<tr id="row-3">' in html
+    assert (
+        '<span class="error-column">Name:</span> Bitte sicherstellen, dass der Wert aus '
+        f"höchstens {limit} Zeichen besteht. (Er besteht aus {limit + 1} Zeichen.)"
+    ) in html
     assert SESSION_KEY not in client.session
 
 

@@ -169,16 +169,19 @@ class Actor(CreatedByModel):
 
     def clean(self):
         super().clean()
-        if self.organisation_id:
+        # The organisation may not be saved yet: an import checks a person against an
+        # organisation from the same file before anything is saved.
+        organisation = self.organisation
+        if organisation is not None:
             if self.kind != ActorKind.PERSON:
                 raise ValidationError(
                     {"organisation": _("Only a person can belong to an organisation.")}
                 )
-            if self.organisation.municipality_id != self.municipality_id:
+            if organisation.municipality_id != self.municipality_id:
                 raise ValidationError(
                     {"organisation": _("The organisation must be one of this municipality's.")}
                 )
-            if self.organisation_id == self.pk:
+            if self.pk is not None and organisation.pk == self.pk:
                 raise ValidationError({"organisation": _("An actor cannot belong to itself.")})
         if self.silent_group and not self.represents_silent_group:
             self.represents_silent_group = True

@@ -1,6 +1,8 @@
 """Actions on actors: saving, assessing, involving and deleting personal data."""
 
+from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +28,35 @@ def save_actor(actor: Actor, *, by) -> Actor:
     actor.full_clean()
     actor.save()
     return actor
+
+
+class NewActor(NamedTuple):
+    """An actor to create by `import_actors`, with its first assessment if any."""
+
+    actor: Actor
+    assessment: tuple[int, int] | None = None  # (influence, attitude)
+
+
+@transaction.atomic
+def import_actors(entries: Iterable[NewActor], *, by) -> list[Actor]:
+    """Create the actors of an import with their assessments, all or nothing.
+
+    Organisations are saved first, so a person's `organisation` may be an unsaved
+    organisation of the same import. Every actor goes through `save_actor` and every
+    assessment through `assess`; the first `ValidationError` they raise is passed on
+    and nothing is saved. Returns the actors in the order they were saved.
+    """
+    ordered = sorted(entries, key=lambda entry: entry.actor.kind != ActorKind.ORGANISATION)
+    for actor, assessment in ordered:
+        if actor.organisation is not None and actor.organisation_id is None:
+            # Saved a moment ago in this loop: assigning again takes over its id, so
+            # full_clean checks the link like any other.
+            actor.organisation = actor.organisation
+        save_actor(actor, by=by)
+        if assessment is not None:
+            influence, attitude = assessment
+            assess(actor, influence=influence, attitude=attitude, by=by)
+    return [entry.actor for entry in ordered]
 
 
 def save_category(category: ActorCategory, *, by) -> ActorCategory:

@@ -1,4 +1,4 @@
-"""Import and export of a municipality's actor list (logic in stakeholders/transfer.py).
+"""Import and export of a municipality's actor list (logic in the stakeholders.transfer package).
 
 The uploaded rows wait in the session between preview and confirmation, under a
 random token that is bound to the municipality and the user; the confirmation checks
