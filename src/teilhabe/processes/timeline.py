@@ -133,6 +133,12 @@ class Timeline:
         return [bar for rows in self.phases for bar in rows.bars if not bar.scheduled]
 
 
+def _usable(day: date | None) -> date | None:
+    # A date outside the accepted range (see core.dates) is a typing error that
+    # slipped in; drawn, it would squeeze every other bar into a line.
+    return day if is_usable(day) else None
+
+
 def build_timeline(
     blocks: Iterable[Any],
     *,
@@ -148,30 +154,24 @@ def build_timeline(
     `blocks` must already be in display order.
     """
     rows = {value: PhaseRows(value, str(label)) for value, label in phases}
-    dated = []
+    dated: list[tuple[Any, tuple[date, date] | None]] = []
     for block in blocks:
-        # A date outside the accepted range (see core.dates) is a typing error that
-        # slipped in; drawn, it would squeeze every other bar into a line.
-        block_start = block.start if is_usable(block.start) else None
-        block_end = block.end if is_usable(block.end) else None
-        start = block_start or block_end
-        end = block_end or block_start
-        if start and end and end < start:
-            end = start
-        dated.append((block, start, end))
-    days = [d for _, start, end in dated if start for d in (start, end)]
+        start = _usable(block.start) or _usable(block.end)
+        end = _usable(block.end) or start
+        dated.append((block, (start, max(start, end)) if start and end else None))
+    days = [day for _, dates in dated if dates for day in dates]
     if not days:
-        for block, _, _ in dated:
+        for block, _ in dated:
             rows[block.phase].bars.append(Bar(block, None, None))
         return Timeline(None, None, list(rows.values()), today)
     range_start = min([process_start, *days] if is_usable(process_start) else days)
     range_end = max(days)
-    for block, start, end in dated:
-        if start is None:
+    for block, dates in dated:
+        if dates is None:
             rows[block.phase].bars.append(Bar(block, None, None))
             continue
-        x, width = span(start, end, range_start, range_end)
-        rows[block.phase].bars.append(Bar(block, start, end, x, width))
+        x, width = span(*dates, range_start, range_end)
+        rows[block.phase].bars.append(Bar(block, *dates, x, width))
     ticks = [
         Tick(day, point(day, range_start, range_end) or 0.0)
         for day in month_ticks(range_start, range_end)
