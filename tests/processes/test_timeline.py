@@ -111,3 +111,37 @@ def test_build_timeline_without_dates():
     assert not timeline.has_bars
     assert timeline.has_blocks
     assert timeline.start is None
+
+
+def test_month_ticks_reach_the_last_representable_date():
+    ticks = month_ticks(date(2021, 1, 1), date.max)
+    assert len(ticks) <= 12
+    assert ticks[0] == date(2021, 1, 1)
+    assert ticks[-1] <= date.max
+    assert month_ticks(date.min, date(1, 3, 31)) == [date(1, 1, 1), date(1, 2, 1), date(1, 3, 1)]
+    assert month_ticks(date(9999, 12, 2), date.max) == []
+
+
+def test_build_timeline_ignores_dates_outside_the_accepted_range():
+    # Such dates cannot be saved any more, but an old row or a bulk update may hold one.
+    blocks = [
+        FakeBlock(1, Phase.ANALYSIS, date(2021, 1, 1), date.max),
+        FakeBlock(2, Phase.PARTICIPATION, date.min, date(2021, 1, 20)),
+        FakeBlock(3, Phase.IMPLEMENTATION, date(9999, 12, 31), date(9999, 12, 31)),
+    ]
+    timeline = build_timeline(
+        blocks, process_start=date(2021, 1, 1), today=date(2021, 1, 15), phases=Phase.choices
+    )
+    assert (timeline.start, timeline.end) == (date(2021, 1, 1), date(2021, 1, 20))
+    analysis, participation, implementation = timeline.phases
+    assert analysis.bars[0].start == analysis.bars[0].end == date(2021, 1, 1)
+    assert participation.bars[0].start == participation.bars[0].end == date(2021, 1, 20)
+    assert not implementation.bars[0].scheduled
+
+
+def test_build_timeline_ignores_an_implausible_process_start():
+    blocks = [FakeBlock(1, Phase.ANALYSIS, date(2021, 3, 1), date(2021, 3, 31))]
+    timeline = build_timeline(
+        blocks, process_start=date.min, today=date(2021, 3, 1), phases=Phase.choices
+    )
+    assert timeline.start == date(2021, 3, 1)

@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
+from teilhabe.core.dates import MAX_DATE, MIN_DATE
+
 
 class TeilhabeFormRenderer(TemplatesSetting):
     """Renders every field through templates/components/field.html.
@@ -15,10 +17,16 @@ class TeilhabeFormRenderer(TemplatesSetting):
 
 
 class DateInput(forms.DateInput):
+    """A native date picker limited to the accepted range (core.dates).
+
+    The browser's min/max only help; the field's validators decide on the server.
+    """
+
     input_type = "date"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        bounds = {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()}
+        super().__init__(attrs={**bounds, **(attrs or {})}, format="%Y-%m-%d")
 
 
 def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:

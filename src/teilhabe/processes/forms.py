@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.accounts.models import Role, User
+from teilhabe.core.dates import DATE_VALIDATORS
 from teilhabe.core.forms import DateInput
 from teilhabe.processes.models import (
     Block,
@@ -266,4 +267,6 @@ class BlockTypeForm(forms.ModelForm):
 
 
 class CloseProcessForm(forms.Form):
-    closed_on = forms.DateField(label=_("Closing date"), widget=DateInput())
+    closed_on = forms.DateField(
+        label=_("Closing date"), widget=DateInput(), validators=DATE_VALIDATORS
+    )

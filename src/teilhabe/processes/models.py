@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from teilhabe.core.dates import DATE_VALIDATORS, date_in_range, dates_in_order
 from teilhabe.core.formats import format_eur
 from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
 from teilhabe.programmes.models import Programme
@@ -270,8 +271,10 @@ class Process(TimeStampedModel):
         related_name="processes",
     )
     title = models.CharField(_("title"), max_length=200, blank=True)
-    started_on = models.DateField(_("process start"))
-    closed_on = models.DateField(_("process closed"), null=True, blank=True)
+    started_on = models.DateField(_("process start"), validators=DATE_VALIDATORS)
+    closed_on = models.DateField(
+        _("process closed"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
     budget = models.DecimalField(
         _("consulting budget (EUR)"),
         max_digits=10,
@@ -294,7 +297,13 @@ class Process(TimeStampedModel):
         verbose_name_plural = _("processes")
         ordering = ["municipality__name", "-started_on"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "round"], name="one_process_per_round")
+            models.UniqueConstraint(fields=["municipality", "round"], name="one_process_per_round"),
+            date_in_range("started_on"),
+            date_in_range("closed_on", null=True),
+            dates_in_order("started_on", "closed_on", null=True),
+            models.CheckConstraint(
+                condition=Q(budget__gte=0), name="%(app_label)s_%(class)s_budget_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -402,10 +411,18 @@ class Block(TranslatedNameMixin, TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=12, choices=BlockStatus.choices, default=BlockStatus.PLANNED
     )
-    planned_start = models.DateField(_("planned start"), null=True, blank=True)
-    planned_end = models.DateField(_("planned end"), null=True, blank=True)
-    actual_start = models.DateField(_("actual start"), null=True, blank=True)
-    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    planned_start = models.DateField(
+        _("planned start"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
+    planned_end = models.DateField(
+        _("planned end"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
+    actual_start = models.DateField(
+        _("actual start"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
+    actual_end = models.DateField(
+        _("actual end"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
     responsible = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible"),
@@ -428,6 +445,16 @@ class Block(TranslatedNameMixin, TimeStampedModel):
         verbose_name = _("building block")
         verbose_name_plural = _("building blocks")
         ordering = ["process", "position", "pk"]
+        # Only within one row: "not before the process started" spans two tables
+        # and stays in clean().
+        constraints = [
+            *(
+                date_in_range(f, null=True)
+                for f in ("planned_start", "planned_end", "actual_start", "actual_end")
+            ),
+            dates_in_order("planned_start", "planned_end", null=True),
+            dates_in_order("actual_start", "actual_end", null=True),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -551,7 +578,7 @@ class ConsultingEntry(CreatedByModel):
         on_delete=models.CASCADE,
         related_name="consulting_entries",
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=DATE_VALIDATORS)
     facilitator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("facilitator"),
@@ -579,6 +606,21 @@ class ConsultingEntry(CreatedByModel):
         verbose_name = _("consulting entry")
         verbose_name_plural = _("consulting entries")
         ordering = ["-date", "-pk"]
+        constraints = [
+            date_in_range("date"),
+            # The form asks for at least a quarter (validator); the database only
+            # refuses what would corrupt the sums.
+            models.CheckConstraint(
+                condition=Q(quantity__gte=0), name="%(app_label)s_%(class)s_quantity_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(cost__gte=0), name="%(app_label)s_%(class)s_cost_not_negative"
+            ),
+        ]
+        indexes = [
+            # The budget page lists process.consulting_entries in this order.
+            models.Index(fields=["process", "-date", "-id"], name="consulting_process_date_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.facilitator}: {self.cost} €"
@@ -662,6 +704,10 @@ class ProcessLogEntry(models.Model):
         verbose_name = _("process log entry")
         verbose_name_plural = _("process log")
         ordering = ["-at", "-pk"]
+        indexes = [
+            # The process log page paginates process.log_entries in this order.
+            models.Index(fields=["process", "-at", "-id"], name="process_log_at_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%d.%m.%Y %H:%M} {self.actor}: {self.get_action_display()}"

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from teilhabe.core.dates import is_usable
+
 # A one-day block in a two-year process would be invisible without a minimum width.
 MIN_WIDTH = 0.6
 MAX_TICKS = 12
@@ -41,24 +43,18 @@ def point(day: date, range_start: date, range_end: date) -> float | None:
 
 
 def month_ticks(range_start: date, range_end: date, max_ticks: int = MAX_TICKS) -> list[date]:
-    """First days of months inside the range, thinned out to at most `max_ticks`."""
+    """First days of months inside the range, thinned out to at most `max_ticks`.
+
+    Counts months instead of walking them, so any pair of dates works, up to
+    date.max: the walk used to run past year 9999 and fail.
+    """
     months = (range_end.year - range_start.year) * 12 + range_end.month - range_start.month
     step = max(1, -(-(months + 1) // max_ticks))
-    ticks = []
-    year, month = range_start.year, range_start.month
-    index = 0
-    while True:
-        day = date(year, month, 1)
-        if day > range_end:
-            break
-        if day >= range_start and index % step == 0:
-            ticks.append(day)
-        if day >= range_start:
-            index += 1
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
-    return ticks
+    # Months as numbers (year * 12 + month - 1); the first tick is the first month
+    # that starts inside the range.
+    first = range_start.year * 12 + range_start.month - 1 + (range_start.day > 1)
+    last = range_end.year * 12 + range_end.month - 1
+    return [date(index // 12, index % 12 + 1, 1) for index in range(first, last + 1, step)]
 
 
 def _pct(value: float) -> str:
@@ -137,6 +133,12 @@ class Timeline:
         return [bar for rows in self.phases for bar in rows.bars if not bar.scheduled]
 
 
+def _usable(day: date | None) -> date | None:
+    # A date outside the accepted range (see core.dates) is a typing error that
+    # slipped in; drawn, it would squeeze every other bar into a line.
+    return day if is_usable(day) else None
+
+
 def build_timeline(
     blocks: Iterable[Any],
     *,
@@ -147,30 +149,29 @@ def build_timeline(
     """Lay out `blocks` (with .phase, .start and .end) by phase.
 
     The range runs from the process start (or an earlier block date) to the latest
-    block date. A block with only a start or only an end shows as a one-day mark.
+    block date. A block with only a start or only an end shows as a one-day mark;
+    dates outside core.dates' range count as missing.
     `blocks` must already be in display order.
     """
     rows = {value: PhaseRows(value, str(label)) for value, label in phases}
-    dated = []
+    dated: list[tuple[Any, tuple[date, date] | None]] = []
     for block in blocks:
-        start = block.start or block.end
-        end = block.end or block.start
-        if start and end and end < start:
-            end = start
-        dated.append((block, start, end))
-    days = [d for _, start, end in dated if start for d in (start, end)]
+        start = _usable(block.start) or _usable(block.end)
+        end = _usable(block.end) or start
+        dated.append((block, (start, max(start, end)) if start and end else None))
+    days = [day for _, dates in dated if dates for day in dates]
     if not days:
-        for block, _, _ in dated:
+        for block, _ in dated:
             rows[block.phase].bars.append(Bar(block, None, None))
         return Timeline(None, None, list(rows.values()), today)
-    range_start = min([process_start, *days])
+    range_start = min([process_start, *days] if is_usable(process_start) else days)
     range_end = max(days)
-    for block, start, end in dated:
-        if start is None:
+    for block, dates in dated:
+        if dates is None:
             rows[block.phase].bars.append(Bar(block, None, None))
             continue
-        x, width = span(start, end, range_start, range_end)
-        rows[block.phase].bars.append(Bar(block, start, end, x, width))
+        x, width = span(*dates, range_start, range_end)
+        rows[block.phase].bars.append(Bar(block, *dates, x, width))
     ticks = [
         Tick(day, point(day, range_start, range_end) or 0.0)
         for day in month_ticks(range_start, range_end)

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.accounts.models import MUNICIPAL_ROLES, Role, User
+from teilhabe.core.dates import DATE_VALIDATORS
 from teilhabe.core.forms import DateInput
 from teilhabe.programmes.models import (
     Application,
@@ -171,6 +172,7 @@ class DecisionForm(forms.Form):
         label=_("Process start"),
         required=False,
         widget=DateInput(),
+        validators=DATE_VALIDATORS,
         help_text=_("Only for an admission. Empty: the start of the round, or today."),
     )
     facilitators = forms.ModelMultipleChoiceField(

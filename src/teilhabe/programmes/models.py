@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.dates import DATE_VALIDATORS, date_in_range, dates_in_order
 from teilhabe.core.models import CreatedByModel, TimeStampedModel
 
 
@@ -186,6 +187,12 @@ class Programme(TimeStampedModel):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(default_budget__gte=0),
+                name="%(app_label)s_%(class)s_default_budget_not_negative",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.short_name or self.name
@@ -210,10 +217,10 @@ class Round(TimeStampedModel):
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="rounds"
     )
     name = models.CharField(_("name"), max_length=60, help_text=_("For example 2020/2021"))
-    call_opens = models.DateField(_("call for applications opens"))
-    call_closes = models.DateField(_("application deadline"))
-    starts_on = models.DateField(_("round starts"))
-    ends_on = models.DateField(_("round ends"))
+    call_opens = models.DateField(_("call for applications opens"), validators=DATE_VALIDATORS)
+    call_closes = models.DateField(_("application deadline"), validators=DATE_VALIDATORS)
+    starts_on = models.DateField(_("round starts"), validators=DATE_VALIDATORS)
+    ends_on = models.DateField(_("round ends"), validators=DATE_VALIDATORS)
 
     objects = RoundQuerySet.as_manager()
 
@@ -222,7 +229,10 @@ class Round(TimeStampedModel):
         verbose_name_plural = _("funding rounds")
         ordering = ["programme", "starts_on"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "name"], name="unique_round_name")
+            models.UniqueConstraint(fields=["programme", "name"], name="unique_round_name"),
+            *(date_in_range(f) for f in ("call_opens", "call_closes", "starts_on", "ends_on")),
+            dates_in_order("call_opens", "call_closes"),
+            dates_in_order("starts_on", "ends_on"),
         ]
 
     def __str__(self) -> str:

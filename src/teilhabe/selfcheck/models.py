@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from teilhabe.core.dates import DATE_VALIDATORS, date_in_range, dates_in_order
 from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
 
 
@@ -244,8 +245,10 @@ class SelfCheckRound(CreatedByModel):
         related_name="follow_ups",
         help_text=_("An earlier round of the same municipality, shown as the baseline."),
     )
-    opened_on = models.DateField(_("opened on"), default=timezone.localdate)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    opened_on = models.DateField(
+        _("opened on"), default=timezone.localdate, validators=DATE_VALIDATORS
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, validators=DATE_VALIDATORS)
 
     objects = SelfCheckRoundQuerySet.as_manager()
 
@@ -253,6 +256,11 @@ class SelfCheckRound(CreatedByModel):
         verbose_name = _("self-check round")
         verbose_name_plural = _("self-check rounds")
         ordering = ["municipality", "-opened_on", "-pk"]
+        constraints = [
+            date_in_range("opened_on"),
+            date_in_range("closed_on", null=True),
+            dates_in_order("opened_on", "closed_on", null=True),
+        ]
 
     def __str__(self) -> str:
         return f"{self.municipality}: {self.title}"
@@ -398,8 +406,15 @@ class Answer(models.Model):
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
+        # The unique constraint's index also serves the lookups by response (and by
+        # response and item) that saving and the results make; no extra index needed.
         constraints = [
-            models.UniqueConstraint(fields=["response", "item"], name="one_answer_per_item")
+            models.UniqueConstraint(fields=["response", "item"], name="one_answer_per_item"),
+            # Every scale item runs from 1 to 5 (ItemKind.LIKERT, Likert).
+            models.CheckConstraint(
+                condition=Q(scale__isnull=True) | Q(scale__gte=1, scale__lte=5),
+                name="%(app_label)s_%(class)s_scale_1_to_5",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -471,12 +486,13 @@ class FirstStep(CreatedByModel):
     )
     text = models.CharField(_("first step"), max_length=500)
     responsible = models.CharField(_("who"), max_length=200, blank=True)
-    due_on = models.DateField(_("by when"), null=True, blank=True)
+    due_on = models.DateField(_("by when"), null=True, blank=True, validators=DATE_VALIDATORS)
 
     class Meta:
         verbose_name = _("first step")
         verbose_name_plural = _("first steps")
         ordering = ["round", "field__position", "pk"]
+        constraints = [date_in_range("due_on", null=True)]
 
     def __str__(self) -> str:
         return self.text

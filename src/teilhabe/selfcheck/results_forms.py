@@ -7,6 +7,7 @@ one button, so the record of a workshop can be typed in one go without JavaScrip
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.dates import DATE_VALIDATORS
 from teilhabe.core.forms import DateInput
 from teilhabe.selfcheck.models import FieldOfAction, FirstStep, WorkshopNote
 
@@ -36,7 +37,9 @@ class WorkshopFieldForm(forms.Form):
         required=False,
         max_length=FirstStep._meta.get_field("responsible").max_length,
     )
-    step_due_on = forms.DateField(label=_("By when"), required=False, widget=DateInput)
+    step_due_on = forms.DateField(
+        label=_("By when"), required=False, widget=DateInput, validators=DATE_VALIDATORS
+    )
 
     def __init__(self, *args, field: FieldOfAction, note: WorkshopNote | None = None, **kwargs):
         self.field_of_action = field

@@ -2,6 +2,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.dates import DATE_VALIDATORS
 from teilhabe.core.forms import DateInput
 from teilhabe.processes.models import Block
 from teilhabe.stakeholders.models import (
@@ -153,8 +154,12 @@ class ParticipationForm(forms.Form):
         queryset=Block.objects.none(),
         help_text=_("A building block of this municipality's process."),
     )
-    invited_on = forms.DateField(label=_("Invited on"), required=False, widget=DateInput)
-    took_part_on = forms.DateField(label=_("Took part on"), required=False, widget=DateInput)
+    invited_on = forms.DateField(
+        label=_("Invited on"), required=False, widget=DateInput, validators=DATE_VALIDATORS
+    )
+    took_part_on = forms.DateField(
+        label=_("Took part on"), required=False, widget=DateInput, validators=DATE_VALIDATORS
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
     def __init__(self, *args, blocks, **kwargs):

@@ -4,9 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.dates import DATE_VALIDATORS, date_in_range, dates_in_order
 from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
 
 
@@ -240,6 +242,23 @@ class Assessment(models.Model):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         ordering = ["-assessed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(influence__gte=1, influence__lte=5),
+                name="%(app_label)s_%(class)s_influence_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(attitude__gte=1, attitude__lte=5),
+                name="%(app_label)s_%(class)s_attitude_1_to_5",
+            ),
+        ]
+        indexes = [
+            # The latest assessment per actor: ActorQuerySet.with_current_assessment's
+            # subquery (actor lists, matrix, export) and the actor page's history.
+            models.Index(
+                fields=["actor", "-assessed_at", "-id"], name="assessment_actor_latest_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor}: {self.influence}/{self.attitude}"
@@ -257,8 +276,12 @@ class Participation(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="participations",
     )
-    invited_on = models.DateField(_("invited on"), null=True, blank=True)
-    took_part_on = models.DateField(_("took part on"), null=True, blank=True)
+    invited_on = models.DateField(
+        _("invited on"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
+    took_part_on = models.DateField(
+        _("took part on"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
@@ -266,7 +289,10 @@ class Participation(TimeStampedModel):
         verbose_name_plural = _("participations")
         ordering = ["block__position", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["actor", "block"], name="one_participation_per_block")
+            models.UniqueConstraint(fields=["actor", "block"], name="one_participation_per_block"),
+            date_in_range("invited_on", null=True),
+            date_in_range("took_part_on", null=True),
+            dates_in_order("invited_on", "took_part_on", null=True),
         ]
 
     def __str__(self) -> str:
