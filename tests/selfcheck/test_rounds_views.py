@@ -329,17 +329,20 @@ def test_invitation_create_without_email(client, coordinator, selfcheck):
     assert mail.outbox == []
 
 
-def test_invitation_create_sends_the_link_by_mail(client, facilitator, selfcheck):
+def test_invitation_create_sends_the_link_by_mail(
+    client, facilitator, selfcheck, django_capture_on_commit_callbacks
+):
     client.force_login(facilitator)
     url = reverse("selfcheck:invitation_create", args=[selfcheck.pk])
-    client.post(
-        url,
-        {
-            "perspective": Perspective.MIGRANT_ORGANISATIONS,
-            "label": "Türkischer Elternverein",
-            "email": "verein@example.org",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url,
+            {
+                "perspective": Perspective.MIGRANT_ORGANISATIONS,
+                "label": "Türkischer Elternverein",
+                "email": "verein@example.org",
+            },
+        )
     invitation = Invitation.objects.get()
     (message,) = mail.outbox
     assert message.to == ["verein@example.org"]
