@@ -32,3 +32,7 @@ class BrokenBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise ValueError("broken backend")
+
+
+REFUSING = "tests.failing_mail.RefusingBackend"
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"

@@ -16,11 +16,9 @@ from teilhabe.core.mail import MAX_ATTEMPTS, RETRY_DELAYS, deliver_mail, send_ag
 from teilhabe.core.mail import send_templated_mail as queue_mail
 from teilhabe.core.models import MailStatus, OutgoingMail
 from tests.factories import CoordinatorFactory, ProgrammeOfficeFactory
+from tests.failing_mail import LOCMEM, REFUSING
 
 pytestmark = pytest.mark.django_db
-
-REFUSING = "tests.failing_mail.RefusingBackend"
-LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 
 
 @pytest.fixture
