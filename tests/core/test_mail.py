@@ -7,9 +7,9 @@ backend; tests/failing_mail.py stands in for a mail server that is down.
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from teilhabe.core.mail import MAX_ATTEMPTS, RETRY_DELAYS, deliver_mail, send_again
@@ -147,7 +147,24 @@ def test_a_bug_is_not_retried(settings, invitee, inviter, django_capture_on_comm
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
+    """One round of `manage.py db_worker`: claim and run every task that is due.
+
+    Uses the worker's own run_task, but not its loop: the loop closes "old" database
+    connections, which on PostgreSQL would close the test's transaction.
+    """
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    for result in list(DBTaskResult.objects.ready()):
+        result.claim(worker.worker_id)
+        worker.run_task(result)
 
 
 def test_database_queue_retries_with_growing_delays_then_gives_up(
