@@ -113,3 +113,15 @@ def test_coordinator_sees_own_failures_only(client, coordinator, undelivered):
     assert "kim@example.org" not in text
     client.force_login(CoordinatorFactory(municipality=coordinator.municipality))
     assert "buero@example.org" not in client.get(DASHBOARD).text
+
+
+def test_admin_lists_mail_read_only_without_the_text(client, admin_user, undelivered):
+    client.force_login(admin_user)
+    changelist = client.get(reverse("admin:core_outgoingmail_changelist"))
+    assert changelist.status_code == 200
+    assert "kim@example.org" in changelist.text
+    detail = client.get(reverse("admin:core_outgoingmail_change", args=[undelivered.pk]))
+    assert detail.status_code == 200
+    assert "Hallo Kim" not in detail.text
+    assert 'name="_save"' not in detail.text
+    assert client.get(reverse("admin:core_outgoingmail_add")).status_code == 403
