@@ -19,7 +19,7 @@ PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
 .PHONY: help venv run test lint messages lock system-deps
 
 help:
-	@echo "make run          migrate, load the demo data, serve on http://127.0.0.1:8000"
+	@echo "make run          migrate, load the demo data, serve on http://127.0.0.1:8000 (with the mail worker)"
 	@echo "make test         lint, then the suite on SQLite (with browser tests) and on PostgreSQL"
 	@echo "make lint         ruff, djlint, app layers, mypy, missing migrations, German translations"
 	@echo "make messages     update and compile the .po files (de, en)"
@@ -51,13 +51,18 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 # Data stays in ./var between runs: migrate and load_demo are both idempotent.
+# The task worker (it sends the mail) runs in the background next to the server and
+# is stopped with it, however the server ends (Ctrl+C, error, kill).
 run: export TEILHABE_DEBUG := 1
 run: export TEILHABE_DEMO := 1
 run: venv
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) db_worker & worker=$$!; \
+	$(MANAGE) runserver 127.0.0.1:8000 & server=$$!; \
+	trap 'kill $$server $$worker 2>/dev/null || true; wait' EXIT INT TERM; \
+	wait $$server
 
 # Every stage runs even when an earlier one fails, so one CI run reports lint
 # problems and both databases' results; the target fails if any stage failed.

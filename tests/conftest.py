@@ -25,6 +25,10 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Tasks (mail) run on the spot, so a test sees the message in mail.outbox as soon
+    # as the on-commit callbacks ran. This backend cannot defer, so a failed mail is
+    # given up after one attempt instead of retrying in a synchronous loop.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.AXES_ENABLED = True
 
 

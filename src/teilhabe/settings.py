@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -218,6 +220,20 @@ EMAIL_HOST_PASSWORD = env_str("TEILHABE_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("TEILHABE_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("TEILHABE_FROM_EMAIL", "Teilhabe <noreply@teilhabe.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds before an unanswering SMTP server counts as failed; without it a hanging
+# server would block the mail worker for good.
+EMAIL_TIMEOUT = env_int("TEILHABE_EMAIL_TIMEOUT", 30)
+
+# --- Background tasks ---------------------------------------------------------
+# Mail (and later other slow work) runs in `manage.py db_worker`, a second process
+# next to the web server; the queue is a table in the same database. The tests switch
+# to the immediate backend (tests/conftest.py), which runs each task on the spot.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # --- Security -----------------------------------------------------------------
 SECURE = not (DEBUG or TESTING or env_bool("TEILHABE_INSECURE_HTTP", False))

@@ -5,7 +5,9 @@ from django.core import mail
 from django.urls import reverse
 
 from teilhabe.accounts.models import Role, User
+from teilhabe.core.models import MailStatus, OutgoingMail
 from tests.factories import PASSWORD, CoordinatorFactory, UserFactory
+from tests.failing_mail import LOCMEM, REFUSING
 
 LOGIN = reverse("accounts:login")
 
@@ -142,6 +144,40 @@ class TestInvite:
         assert len(mail.outbox) == 1
         assert "Passwort" in mail.outbox[0].body
         assert "/accounts/password/reset/" in mail.outbox[0].body
+
+    def test_invitation_survives_a_failing_mail_server(
+        self, client, settings, office, django_capture_on_commit_callbacks
+    ):
+        settings.EMAIL_BACKEND = REFUSING
+        client.force_login(office)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                self.url,
+                {
+                    "full_name": "Kim Moderation",
+                    "email": "kim@example.org",
+                    "role": Role.FACILITATOR,
+                    "preferred_language": "en",
+                },
+            )
+        assert response.status_code == 302
+        assert response["Location"] == reverse("accounts:people")
+        assert User.objects.filter(email="kim@example.org").exists()
+        outgoing = OutgoingMail.objects.get(recipient="kim@example.org")
+        assert outgoing.status == MailStatus.FAILED
+        assert "Connection refused" in outgoing.last_error
+        assert outgoing.caused_by == office
+        assert mail.outbox == []
+
+        settings.EMAIL_BACKEND = LOCMEM
+        retry = reverse("core:mail_send_again", args=[outgoing.pk])
+        assert retry in client.get(reverse("dashboards:dashboard")).text
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(retry).status_code == 302
+        (message,) = mail.outbox
+        assert message.to == ["kim@example.org"]
+        assert message.subject.endswith("invites you to Teilhabe")
+        assert "/accounts/password/reset/" in message.body
 
     def test_coordinator_cannot_create_facilitators(self, client, coordinator):
         client.force_login(coordinator)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from teilhabe.core.models import MailStatus, OutgoingMail
 from teilhabe.processes.models import CatalogueStatus, LogAction, Phase, Process
 from teilhabe.programmes import services
 from teilhabe.programmes.models import ApplicationStatus, Round
@@ -43,6 +44,24 @@ def test_submit_sends_nothing_before_commit(draft, coordinator, office):
     # test), no mail leaves: a rolled-back submission must not notify anybody.
     services.submit_application(draft, by=coordinator)
     assert mail.outbox == []
+    # The mail is recorded with the submission, in the office member's language.
+    outgoing = OutgoingMail.objects.get()
+    assert outgoing.status == MailStatus.QUEUED
+    assert outgoing.caused_by == coordinator
+    assert outgoing.recipient == office.email
+    assert outgoing.language == office.preferred_language
+
+
+def test_reject_records_who_caused_the_mail(
+    submitted, office, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reject_application(submitted, by=office, decision_note="Leider nicht.")
+    assert {(m.recipient, m.status, m.caused_by) for m in OutgoingMail.objects.all()} == {
+        (coordinator.email, MailStatus.SENT, office),
+        (submitted.contact_email, MailStatus.SENT, office),
+    }
+    assert len(mail.outbox) == 2
 
 
 def test_submit_after_deadline_is_refused(draft, coordinator, office):

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from teilhabe.core.models import MailStatus, OutgoingMail
 from teilhabe.processes.models import Process
 from teilhabe.programmes.models import (
     Application,
@@ -25,6 +26,7 @@ from tests.factories import (
     ProgrammeFactory,
     RoundFactory,
 )
+from tests.failing_mail import LOCMEM, REFUSING
 
 pytestmark = pytest.mark.django_db
 
@@ -701,6 +703,43 @@ def test_application_decide_admit(
     assert submitted.decided_by == office
     assert submitted.review_note == "Überzeugend."
     assert {tuple(m.to) for m in mail.outbox} == {(coordinator.email,), (submitted.contact_email,)}
+
+
+def test_admission_survives_a_failing_mail_server(
+    client, settings, office, coordinator, submitted, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = REFUSING
+    client.force_login(office)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("application_decide", submitted.pk),
+            {"decision": "admit", "started_on": "2098-02-01", "decision_note": "Willkommen!"},
+        )
+    process = Process.objects.get(application=submitted)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("processes:process_detail", args=[process.pk])
+    submitted.refresh_from_db()
+    assert submitted.status == ApplicationStatus.ADMITTED
+    failed = OutgoingMail.objects.undelivered()
+    assert {m.recipient for m in failed} == {coordinator.email, submitted.contact_email}
+    assert all(m.caused_by == office and "Connection refused" in m.last_error for m in failed)
+    assert mail.outbox == []
+
+    # The office sees them on its dashboard, the coordinator (who caused nothing) does not.
+    retry = reverse("core:mail_send_again", args=[failed.get(recipient=coordinator.email).pk])
+    assert retry in client.get(reverse("dashboards:dashboard")).text
+    client.force_login(coordinator)
+    assert retry not in client.get(reverse("dashboards:dashboard")).text
+    assert client.post(retry).status_code == 404
+
+    settings.EMAIL_BACKEND = LOCMEM
+    client.force_login(office)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(retry).status_code == 302
+    (message,) = mail.outbox
+    assert message.to == [coordinator.email]
+    assert message.subject == f"Ihre Bewerbung für {submitted.round} wurde aufgenommen"
+    assert OutgoingMail.objects.get(recipient=coordinator.email).status == MailStatus.SENT
 
 
 def test_application_decide_reject_requires_note(client, office, submitted):

@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from teilhabe.core.models import MailStatus, OutgoingMail
 from teilhabe.selfcheck import services
 from teilhabe.selfcheck.models import (
     Invitation,
@@ -14,6 +15,7 @@ from teilhabe.selfcheck.models import (
     RoundStatus,
     SelfCheckRound,
 )
+from tests.failing_mail import LOCMEM, REFUSING
 from tests.selfcheck.conftest import complete_post
 from tests.selfcheck.factories import (
     InvitationFactory,
@@ -329,23 +331,52 @@ def test_invitation_create_without_email(client, coordinator, selfcheck):
     assert mail.outbox == []
 
 
-def test_invitation_create_sends_the_link_by_mail(client, facilitator, selfcheck):
+def test_invitation_create_sends_the_link_by_mail(
+    client, facilitator, selfcheck, django_capture_on_commit_callbacks
+):
     client.force_login(facilitator)
     url = reverse("selfcheck:invitation_create", args=[selfcheck.pk])
-    client.post(
-        url,
-        {
-            "perspective": Perspective.MIGRANT_ORGANISATIONS,
-            "label": "Türkischer Elternverein",
-            "email": "verein@example.org",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url,
+            {
+                "perspective": Perspective.MIGRANT_ORGANISATIONS,
+                "label": "Türkischer Elternverein",
+                "email": "verein@example.org",
+            },
+        )
     invitation = Invitation.objects.get()
     (message,) = mail.outbox
     assert message.to == ["verein@example.org"]
     assert f"http://testserver{invitation.get_absolute_url()}" in message.body
     assert "Neckarbrück" in message.body
     assert "&#x27;" not in message.body and "&quot;" not in message.body
+
+
+def test_invitation_link_survives_a_failing_mail_server(
+    client, settings, facilitator, selfcheck, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = REFUSING
+    client.force_login(facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("selfcheck:invitation_create", args=[selfcheck.pk]),
+            {"perspective": Perspective.POLITICS, "email": "rat@example.org"},
+        )
+    assert response.status_code == 302
+    assert response["Location"] == f"{selfcheck.get_absolute_url()}#invitations"
+    invitation = Invitation.objects.get()
+    outgoing = OutgoingMail.objects.get()
+    assert outgoing.status == MailStatus.FAILED
+    assert outgoing.caused_by == facilitator
+    assert "Connection refused" in outgoing.last_error
+
+    settings.EMAIL_BACKEND = LOCMEM
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("core:mail_send_again", args=[outgoing.pk]))
+    (message,) = mail.outbox
+    assert message.to == ["rat@example.org"]
+    assert f"http://testserver{invitation.get_absolute_url()}" in message.body
 
 
 def test_invitation_create_invalid(client, coordinator, selfcheck):

@@ -87,10 +87,11 @@ def test_perspective_allowed(selfcheck, status, perspective, allowed):
     assert services.perspective_allowed(selfcheck, perspective) is allowed
 
 
-def test_send_invitation_mails_the_link(invitation):
+def test_send_invitation_mails_the_link(invitation, django_capture_on_commit_callbacks):
     invitation.email = "beirat@example.org"
     link = f"https://teilhabe.example{invitation.get_absolute_url()}"
-    assert services.send_invitation(invitation, link=link) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_invitation(invitation, link=link) == 1
     message = mail.outbox[-1]
     assert message.to == ["beirat@example.org"]
     assert link in message.body

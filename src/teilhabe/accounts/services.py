@@ -42,13 +42,11 @@ def invite_user(
     user.set_unusable_password()
     user.full_clean()
     user.save()
-    url = password_set_url(user)
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            "accounts/email/invitation",
-            {"user": user, "inviter": by, "path": url},
-            [user.email],
-            language=user.preferred_language,
-        )
+    send_templated_mail(
+        "accounts/email/invitation",
+        {"user": user, "inviter": by, "path": password_set_url(user)},
+        [user.email],
+        language=user.preferred_language,
+        caused_by=by,
     )
     return user

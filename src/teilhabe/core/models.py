@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -32,3 +33,76 @@ def in_language(german: str, english: str) -> str:
     if english and (get_language() or "de").startswith("en"):
         return english
     return german
+
+
+class MailStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    # Claimed by a worker that is talking to the mail server right now; a second run
+    # of the same task sees this and leaves the mail alone.
+    SENDING = "sending", _("sending")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("could not be delivered")
+
+
+class OutgoingMailQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "OutgoingMailQuerySet":
+        """Mails a person may see and send again: the ones they caused; all for superusers."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(caused_by=user)
+
+    def undelivered(self) -> "OutgoingMailQuerySet":
+        return self.filter(status=MailStatus.FAILED)
+
+
+class OutgoingMail(TimeStampedModel):
+    """One e-mail to one address, rendered when it was queued and sent by a task.
+
+    Subject and body are rendered at queue time in the recipient's language, so the
+    worker needs neither the request nor the objects the text talks about, and the
+    mail says what was true when the action happened. The body may hold a personal
+    link (password or self-check invitation), so it is emptied once the mail is sent.
+    """
+
+    template = models.CharField(_("template"), max_length=200)
+    recipient = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    caused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("caused by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["caused_by", "status"], name="core_mail_causer_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=MailStatus.values), name="core_mail_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=MailStatus.SENT) | Q(sent_at__isnull=False),
+                name="core_mail_sent_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.recipient}"

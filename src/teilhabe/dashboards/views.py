@@ -4,11 +4,15 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from teilhabe.core.models import OutgoingMail
 from teilhabe.core.pagination import paginate
 from teilhabe.processes.models import Process
 from teilhabe.programmes.models import Application, ApplicationStatus, Round
 from teilhabe.stakeholders import analysis
 from teilhabe.stakeholders.models import Actor, ActorCategory
+
+# Undelivered mails listed on the dashboard; more are counted, not listed.
+UNDELIVERED_MAIL_SHOWN = 10
 
 
 @login_required
@@ -17,7 +21,7 @@ def dashboard(request):
     """One overview per role: what this person needs to see first."""
     user = request.user
     processes = Process.objects.visible_to(user).active().with_overview()
-    context = {"nav": "dashboard"}
+    context = {"nav": "dashboard", **_undelivered_mail(user)}
     if user.is_programme_office or user.is_superuser:
         context["page"] = paginate(request, processes)
         context["closed_count"] = (
@@ -56,3 +60,11 @@ def dashboard(request):
     else:
         template = "dashboards/dashboard_empty.html"
     return render(request, template, context)
+
+
+def _undelivered_mail(user) -> dict:
+    """The mails this person caused that could not be delivered (all, for superusers)."""
+    undelivered = OutgoingMail.objects.undelivered().visible_to(user)
+    shown = list(undelivered[:UNDELIVERED_MAIL_SHOWN])
+    count = undelivered.count() if len(shown) == UNDELIVERED_MAIL_SHOWN else len(shown)
+    return {"undelivered_mail": shown, "undelivered_count": count}

@@ -53,20 +53,19 @@ def submit_application(application: Application, *, by) -> Application:
     application.status = ApplicationStatus.SUBMITTED
     application.submitted_at = timezone.now()
     application.save(update_fields=["status", "submitted_at", "updated_at"])
-    office = list(application.round.programme.office_members.filter(is_active=True))
+    office = application.round.programme.office_members.filter(is_active=True)
     for person in office:
-        transaction.on_commit(
-            lambda person=person: send_templated_mail(
-                "programmes/email/application_submitted",
-                {"application": application, "recipient": person},
-                [person.email],
-                language=person.preferred_language,
-            )
+        send_templated_mail(
+            "programmes/email/application_submitted",
+            {"application": application, "recipient": person},
+            [person.email],
+            language=person.preferred_language,
+            caused_by=by,
         )
     return application
 
 
-def _notify_municipality(application: Application, template: str) -> None:
+def _notify_municipality(application: Application, template: str, *, by) -> None:
     recipients = list(
         User.objects.filter(
             municipality=application.municipality, role=Role.COORDINATOR, is_active=True
@@ -75,10 +74,8 @@ def _notify_municipality(application: Application, template: str) -> None:
     addresses = {u.email: u.preferred_language for u in recipients}
     addresses.setdefault(application.contact_email, "de")
     for address, language in addresses.items():
-        transaction.on_commit(
-            lambda address=address, language=language: send_templated_mail(
-                template, {"application": application}, [address], language=language
-            )
+        send_templated_mail(
+            template, {"application": application}, [address], language=language, caused_by=by
         )
 
 
@@ -121,7 +118,7 @@ def admit_application(
         started_on=started_on,
         facilitators=facilitators,
     )
-    _notify_municipality(application, "programmes/email/application_admitted")
+    _notify_municipality(application, "programmes/email/application_admitted", by=by)
     return application.process
 
 
@@ -135,5 +132,5 @@ def reject_application(
     if _locked_status(application) != ApplicationStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted application can be decided."))
     _record_decision(application, ApplicationStatus.REJECTED, by, decision_note, review_note)
-    _notify_municipality(application, "programmes/email/application_rejected")
+    _notify_municipality(application, "programmes/email/application_rejected", by=by)
     return application

@@ -295,11 +295,13 @@ def administration_has_answered(round_: SelfCheckRound) -> bool:
     return round_.responses.submitted().filter(perspective=Perspective.ADMINISTRATION).exists()
 
 
-def send_invitation(invitation: Invitation, *, link: str) -> int:
-    """Mail the personal link to the invitation's address (in German, the default).
+def send_invitation(invitation: Invitation, *, link: str, by=None) -> int:
+    """Queue the personal link to the invitation's address (in German, the default).
 
     The respondent has no account and therefore no language preference; the link is
     passed in because only the request knows the absolute address it was opened from.
+    `by` (default: whoever created the invitation) sees the mail on their dashboard
+    if it cannot be delivered. Returns the number of mails queued.
     """
     if not invitation.email:
         return 0
@@ -309,7 +311,12 @@ def send_invitation(invitation: Invitation, *, link: str) -> int:
         "municipality": invitation.round.municipality,
         "link": link,
     }
-    return send_templated_mail("selfcheck/email/invitation", context, [invitation.email])
+    return send_templated_mail(
+        "selfcheck/email/invitation",
+        context,
+        [invitation.email],
+        caused_by=by or invitation.created_by,
+    )
 
 
 @transaction.atomic

@@ -232,7 +232,7 @@ def invitation_create(request, pk: int):
     if invitation is not None:
         link = request.build_absolute_uri(invitation.get_absolute_url())
         if invitation.email:
-            services.send_invitation(invitation, link=link)
+            services.send_invitation(invitation, link=link, by=request.user)
             notes.append(
                 _("The invitation link was sent to %(email)s.") % {"email": invitation.email}
             )
