@@ -1,6 +1,8 @@
-"""The demo builder: base data, the historic rounds and the round whose call is open.
+"""The demo builder: tells the stories of `data/*.yaml` through the services.
 
-The running round's processes are told in `stories`, their actor lists in `actors`.
+Order matters and follows the story: base data, the finished processes of the
+historic rounds, the running round's applications and processes, their actor lists,
+the self-check rounds, and last the applications of the round whose call is open.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from django.db.models import Max
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from teilhabe.accounts.models import Role, User
-from teilhabe.demo import actors, content, selfcheck, stories
+from teilhabe.accounts.models import User
+from teilhabe.demo.actors import ActorBuilder
+from teilhabe.demo.loader import STEPS, DemoDataError, day, read
+from teilhabe.demo.loader import backdate as _backdate
 from teilhabe.demo.logins import DEMO_PASSWORD
+from teilhabe.demo.selfcheck import SelfCheckBuilder
 from teilhabe.processes import services as process_services
 from teilhabe.processes.models import (
     Block,
@@ -38,19 +43,16 @@ from teilhabe.programmes.models import (
 from teilhabe.selfcheck.models import SelfCheckRound
 from teilhabe.stakeholders.models import Actor
 
-DEMO_PROGRAMME_NAME = content.PROGRAMME["name"]
-DAY_RATE = Decimal("1200.00")
-HOUR_RATE = DAY_RATE / 8
-
 
 def demo_exists() -> bool:
-    return Programme.objects.filter(name=DEMO_PROGRAMME_NAME).exists()
+    return Programme.objects.filter(name=read()["base"]["programme"]["name"]).exists()
 
 
 def conflicts() -> list[str]:
     """Demo e-mail addresses and municipality keys that are already taken."""
-    emails = [u[0] for u in content.USERS] + [content.ADMIN[0]]
-    keys = [m[3] for m in content.MUNICIPALITIES if m[3]]
+    base = read()["base"]
+    emails = [u["email"] for u in base["users"]] + [base["admin"]["email"]]
+    keys = [m["ags"] for m in base["municipalities"] if m["ags"]]
     return sorted(User.objects.filter(email__in=emails).values_list("email", flat=True)) + sorted(
         Municipality.objects.filter(ags__in=keys).values_list("ags", flat=True)
     )
@@ -63,11 +65,12 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     accounts are fictional, and the services' notifications are sent on commit, so the
     dummy backend has to cover the commit too.
     """
+    files = read()
     with (
         override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
         transaction.atomic(),
     ):
-        DemoBuilder(today or timezone.localdate()).build()
+        DemoBuilder(files, today or timezone.localdate()).build()
     return {
         "municipalities": Municipality.objects.count(),
         "users": User.objects.count(),
@@ -80,172 +83,213 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     }
 
 
-def _days(value) -> Decimal:
+def _money(value) -> Decimal:
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
 class DemoBuilder:
-    """Builds the demo through the services; the helpers are used by `stories` too."""
+    """Tells the stories; `actors` and `selfcheck` use its people, dates and blocks."""
 
-    def __init__(self, today: date):
+    def __init__(self, files: dict[str, dict], today: date):
+        self.files = files
+        self.base = files["base"]
+        self.stories = [(name, files[name]) for name in self.base["stories"]]
         self.today = today
         self.now = timezone.now()
+        self.day_rate = _money(self.base["day_rate"])
         self.users: dict[str, User] = {}
         self.municipalities: dict[str, Municipality] = {}
         self.rounds: dict[str, Round] = {}
         self.round_dates: dict[str, dict[str, date]] = {}
-        self.block_types: dict = {}
+        self.processes: dict[str, Process] = {}
+        self.handles: dict[str, dict[str, Block]] = {}  # per municipality, by story handle
         self._log_mark = ProcessLogEntry.objects.aggregate(top=Max("pk"))["top"] or 0
         self._tick = 0
 
-    # --- time ------------------------------------------------------------------------
+    # --- time -------------------------------------------------------------------------
 
-    def moment(self, day: date) -> datetime:
-        """A plausible office-hours time on `day`, never in the future."""
+    def moment(self, on: date) -> datetime:
+        """A plausible office-hours time on `on`, never in the future."""
         self._tick = (self._tick + 7) % 420
-        moment = timezone.make_aware(datetime.combine(day, time(8, 30))) + timedelta(
-            minutes=self._tick
-        )
-        return min(moment, self.now)
+        moment = timezone.make_aware(datetime.combine(on, time(8, 30)))
+        return min(moment + timedelta(minutes=self._tick), self.now)
 
-    def stamp(self, day: date) -> None:
-        """Date the log entries the last service calls wrote to `day`."""
+    def stamp(self, on: date) -> None:
+        """Date the log entries the last service calls wrote to `on`."""
         new = ProcessLogEntry.objects.filter(pk__gt=self._log_mark)
         top = new.aggregate(top=Max("pk"))["top"]
         if top:
-            new.update(at=self.moment(day))
+            # TODO(now=): ProcessLogEntry.at from process_services.log(now=), passed on by
+            # admit_application, add_block, update_block, set_block_status, move_block,
+            # log_consulting and close_process (each with now=).
+            _backdate(new, at=self.moment(on))
             self._log_mark = top
 
-    # --- base data ---------------------------------------------------------------------
+    def day(self, value, where: str, process: Process | None = None, **anchors) -> date | None:
+        if process is not None:
+            anchors["start"] = process.started_on
+        return day(value, {"today": self.today, **anchors}, where)
+
+    def user(self, handle: str) -> User:
+        return self.users[handle]
+
+    # --- base data --------------------------------------------------------------------
 
     def build(self) -> None:
-        self._create_users_and_municipalities()
-        self._create_programme()
-        self._historic_rounds()
-        self._current_round()
-        # Needs the running round's processes and blocks: actors take part in them.
-        self.actor_count = actors.create_actors(self, self.current_processes)
-        # Needs the processes too: rounds follow the self-check blocks.
-        self.selfcheck_rounds = selfcheck.create_selfchecks(self)
-        self._next_round()
-        self._finalise_rounds()
+        self._base()
+        historic = self.files["historic"]
+        for spec in historic["processes"]:
+            self._historic_process(historic, spec)
+        self._applications("current")
+        for name, data in self.stories:
+            if "process" in data:
+                self._story(name, data)
+        for name, data in self.stories:
+            if "actors" in data:
+                ActorBuilder(self, name, data).build(data["actors"])
+        selfchecks = SelfCheckBuilder(self, self.files["selfcheck"])
+        for name, data in self.stories:
+            for index, spec in enumerate(data.get("selfcheck", [])):
+                selfchecks.round(spec, data.get("municipality"), f"{name}.yaml: selfcheck[{index}]")
+        self._applications("next")
+        for key, dates in self.round_dates.items():
+            # TODO(now=): submit_application(now=) checks the call window at `now`.
+            _backdate(Round.objects.filter(pk=self.rounds[key].pk), **dates)
 
-    def _create_users_and_municipalities(self) -> None:
+    def _base(self) -> None:
         # One hash for all demo accounts: they share a published password, and hashing
         # it once keeps the load fast with the production hasher.
         password = make_password(DEMO_PASSWORD)
-        admin_email, admin_name = content.ADMIN
-        admin = User.objects.create_superuser(admin_email, None, full_name=admin_name)
-        self._set_password(admin, password)
-        for key, name, kind, ags, population in content.MUNICIPALITIES:
-            municipality = Municipality(
-                name=name,
-                kind=kind,
-                state=State.BW,
-                ags=ags,
-                population=population,
-                **content.MUNICIPALITY_CONTACTS.get(key, {}),
-            )
+        admin = self.base["admin"]
+        self._set_password(
+            User.objects.create_superuser(admin["email"], None, full_name=admin["name"]), password
+        )
+        users = {u["handle"]: u for u in self.base["users"]}
+        # The office creates the municipalities, so it exists before them.
+        office = self.base["office"]
+        self._create_user(users.pop(office), password)
+        for spec in self.base["municipalities"]:
+            spec = dict(spec)
+            key = spec.pop("key")
+            municipality = Municipality(state=State.BW, created_by=self.user(office), **spec)
             municipality.full_clean()
             municipality.save()
             self.municipalities[key] = municipality
-        for email, full_name, role, municipality_key, job_title in content.USERS:
-            user = User.objects.create_user(
-                email,
-                None,
-                full_name=full_name,
-                role=role,
-                municipality=self.municipalities.get(municipality_key),
-                job_title=job_title,
-            )
-            self._set_password(user, password)
-            # Programme staff by the local part ("keller"), everyone else by address.
-            local, domain = email.split("@")
-            self.users[local if domain == "teilhabe.example" else email] = user
-        self.office = self.user("buero")
-        Municipality.objects.filter(pk__in=[m.pk for m in self.municipalities.values()]).update(
-            created_by=self.office
+        for spec in users.values():
+            self._create_user(spec, password)
+        programme = dict(self.base["programme"])
+        self.programme = programme_services.create_programme(
+            by=self.user(office),
+            office_members=[self.user(h) for h in programme.pop("office")],
+            **programme,
         )
+        catalogue = process_services.current_catalogue(self.programme)
+        # TODO(now=): create_programme(now=) publishing the catalogue at that moment.
+        published = self.base["catalogue_published_on"]
+        _backdate(Catalogue.objects.filter(pk=catalogue.pk), published_at=self.moment(published))
+        self.block_types = {bt.key: bt for bt in catalogue.block_types.all()}
+        for spec in self.base["rounds"]:
+            self._round(spec)
+
+    def _create_user(self, spec: dict, password: str) -> None:
+        user = User.objects.create_user(
+            spec["email"],
+            None,
+            full_name=spec["name"],
+            role=spec["role"],
+            municipality=self.municipalities.get(spec.get("municipality")),
+            job_title=spec.get("position", ""),
+        )
+        self._set_password(user, password)
+        self.users[spec["handle"]] = user
 
     @staticmethod
     def _set_password(user: User, hashed: str) -> None:
         user.password = hashed
         user.save(update_fields=["password"])
 
-    def user(self, key: str) -> User:
-        return self.users[key]
-
-    def _create_programme(self) -> None:
-        self.programme = programme_services.create_programme(
-            by=self.office,
-            office_members=[self.user("buero"), self.user("vogel")],
-            **content.PROGRAMME,
-        )
-        catalogue = process_services.current_catalogue(self.programme)
-        # The catalogue has served since the first round.
-        Catalogue.objects.filter(pk=catalogue.pk).update(
-            published_at=self.moment(date(2018, 1, 15))
-        )
-        self.block_types = {bt.key: bt for bt in catalogue.block_types.all()}
-
-    def _round(self, name: str, *, call_opens, call_closes, starts_on, ends_on) -> Round:
+    def _round(self, spec: dict) -> None:
+        where = f"base.yaml: rounds[{spec['key']}]"
+        dates: dict[str, date] = {}
+        for name, value in spec.items():
+            if name not in ("key", "name"):
+                dates[name] = self.day(value, f"{where}.{name}", **dates)
+        start = dates["starts_on"]
         # Open today so that submit_application accepts the applications; the real
-        # call dates are set in _finalise_rounds once everything is submitted.
-        round_ = Round.objects.create(
+        # call dates are set at the end of the build.
+        self.rounds[spec["key"]] = Round.objects.create(
             programme=self.programme,
-            name=name,
-            call_opens=min(call_opens, self.today),
-            call_closes=max(call_closes, self.today),
-            starts_on=starts_on,
-            ends_on=ends_on,
+            name=spec["name"].format(year=start.year, next_year=start.year + 1),
+            call_opens=min(dates["call_opens"], self.today),
+            call_closes=max(dates["call_closes"], self.today),
+            starts_on=start,
+            ends_on=dates["ends_on"],
         )
-        self.rounds[name] = round_
-        self.round_dates[name] = {"call_opens": call_opens, "call_closes": call_closes}
-        return round_
-
-    def _finalise_rounds(self) -> None:
-        for name, dates in self.round_dates.items():
-            Round.objects.filter(pk=self.rounds[name].pk).update(**dates)
+        self.round_dates[spec["key"]] = {
+            "call_opens": dates["call_opens"],
+            "call_closes": dates["call_closes"],
+        }
 
     # --- applications -------------------------------------------------------------------
 
-    def _apply(self, round_: Round, key: str, *, on: date | None, texts: str = "", by=None):
-        """A draft application, submitted on `on` (or left a draft when `on` is None)."""
+    def _applications(self, round_key: str) -> None:
+        for name, data in self.stories:
+            for index, spec in enumerate(data.get("applications", [])):
+                if spec["round"] == round_key:
+                    where = f"{name}.yaml: applications[{index}]"
+                    self._application(data["municipality"], spec, where)
+
+    def _application(self, key: str, spec: dict, where: str) -> Application:
+        round_ = self.rounds[spec["round"]]
+        dates = {"round start": round_.starts_on}
+        by = self.user(spec["by"]) if spec.get("by") else None
+        texts = ["motivation", "foundations", "structures", "topics"]
         application = Application.objects.create(
             round=round_,
             municipality=self.municipalities[key],
             status=ApplicationStatus.DRAFT,
             created_by=by,
-            **content.APPLICATIONS[texts or key],
+            **{name: spec[name] for name in [*texts, "contact_name", "contact_email"]},
         )
-        if on is not None:
+        if spec.get("submitted_on"):
             programme_services.submit_application(application, by=by)
             # Also in memory: admit_application saves the whole object again.
-            application.submitted_at = self.moment(on)
-            Application.objects.filter(pk=application.pk).update(
-                submitted_at=application.submitted_at
+            submitted = self.day(spec["submitted_on"], f"{where}.submitted_on", **dates)
+            application.submitted_at = self.moment(submitted)
+            # TODO(now=): submit_application(now=).
+            _backdate(
+                Application.objects.filter(pk=application.pk), submitted_at=application.submitted_at
+            )
+        if spec.get("admitted_on"):
+            process = programme_services.admit_application(
+                application,
+                by=self.user(self.base["office"]),
+                started_on=self.day(spec["process_starts"], f"{where}.process_starts", **dates),
+                facilitators=[self.user(handle) for handle in spec["facilitators"]],
+                decision_note=self.base["admission_note"],
+            )
+            decided = self.day(spec["admitted_on"], f"{where}.admitted_on", **dates)
+            self._decided(application, decided)
+            self.stamp(decided)
+            self.processes[key] = process
+        elif spec.get("rejected_on"):
+            programme_services.reject_application(
+                application,
+                by=self.user(self.base["office"]),
+                decision_note=spec["decision_note"],
+                review_note=spec.get("review_note", ""),
+            )
+            self._decided(
+                application, self.day(spec["rejected_on"], f"{where}.rejected_on", **dates)
             )
         return application
 
-    def _admit(self, application, *, decided_on, started_on, facilitators) -> Process:
-        process = programme_services.admit_application(
-            application,
-            by=self.office,
-            started_on=started_on,
-            facilitators=[self.user(key) for key in facilitators],
-            decision_note=content.ADMISSION_NOTE,
-        )
-        application.decided_at = self.moment(decided_on)
-        Application.objects.filter(pk=application.pk).update(decided_at=application.decided_at)
-        self.stamp(decided_on)
-        return process
+    def _decided(self, application: Application, on: date) -> None:
+        application.decided_at = self.moment(on)
+        # TODO(now=): admit_application(now=) / reject_application(now=).
+        _backdate(Application.objects.filter(pk=application.pk), decided_at=application.decided_at)
 
-    # --- blocks and consulting ----------------------------------------------------------
-
-    @staticmethod
-    def block(process: Process, key: str) -> Block:
-        """The process's block that came from the catalogue block type `key`."""
-        return process.blocks.select_related("process").get(block_type__key=key)
+    # --- blocks and consulting --------------------------------------------------------------
 
     def edit(self, block: Block, *, by, on: date, responsible=None, **fields) -> Block:
         """Change fields of a block the way the edit form does, on day `on`."""
@@ -268,19 +312,10 @@ class DemoBuilder:
         self.stamp(on)
         return block
 
-    def run(
-        self,
-        block: Block,
-        start: date,
-        end: date,
-        *,
-        by,
-        results: str = "",
-        responsible=None,
-        **fields,
-    ) -> Block:
+    def run(self, block: Block, start: date, end: date, *, by, results="", **fields) -> Block:
         """Plan a block, start it on `start` and finish it with its results on `end`."""
         planned_on = max(block.process.started_on, start - timedelta(days=21))
+        responsible = fields.pop("responsible", None)
         self.edit(
             block,
             by=by,
@@ -295,93 +330,68 @@ class DemoBuilder:
             self.edit(block, by=by, on=end, results=results)
         return self.set_status(block, BlockStatus.DONE, by=by, on=end)
 
-    def plan(self, block: Block, start: date | None, end: date | None, *, by, on, **fields):
-        return self.edit(block, by=by, on=on, planned_start=start, planned_end=end, **fields)
-
     def consult(
-        self, process: Process, facilitator: User, day: date, amount, note: str, *, hours=False
-    ) -> None:
+        self, process: Process, facilitator: User, on: date, amount, note: str, *, hours=False
+    ):
         """Log consulting days (or hours) at the demo's day rate."""
-        quantity = _days(amount)
+        quantity = _money(amount)
+        rate = self.day_rate / 8 if hours else self.day_rate
         process_services.log_consulting(
             process,
             by=facilitator,
-            date=day,
+            date=on,
             facilitator=facilitator,
             quantity=quantity,
             unit=ConsultingUnit.HOURS if hours else ConsultingUnit.DAYS,
-            cost=(quantity * (HOUR_RATE if hours else DAY_RATE)).quantize(Decimal("0.01")),
+            cost=(quantity * rate).quantize(Decimal("0.01")),
             note=note,
         )
-        self.stamp(day)
+        self.stamp(on)
 
-    # --- the two historic rounds ----------------------------------------------------------
+    # --- the historic rounds --------------------------------------------------------------
 
-    def _historic_rounds(self) -> None:
-        self._round(
-            "2018–2019",
-            call_opens=date(2017, 10, 2),
-            call_closes=date(2017, 12, 15),
-            starts_on=date(2018, 3, 1),
-            ends_on=date(2019, 12, 31),
+    def _historic_process(self, historic: dict, spec: dict) -> None:
+        """A finished process, told from the timeline and result texts of historic.yaml."""
+        key = spec["municipality"]
+        plan = historic["rounds"][spec["round"]]
+        application = dict(spec["application"], round=spec["round"], by=spec.get("by"))
+        application.update(
+            submitted_on=spec["submitted_on"],
+            admitted_on=plan["decided_on"],
+            process_starts=spec["started_on"],
+            facilitators=spec["facilitators"],
         )
-        self._round(
-            "2020/2021",
-            call_opens=date(2019, 10, 14),
-            call_closes=date(2020, 1, 31),
-            starts_on=date(2020, 4, 1),
-            ends_on=date(2021, 7, 31),
-        )
-        plan = {
-            # first start, decision date, submission date, timeline scale
-            "2018–2019": (date(2018, 4, 9), date(2018, 2, 8), date(2017, 12, 4), 1.0),
-            # The second round started late in the pandemic and had to end mid-2021.
-            "2020/2021": (date(2020, 6, 2), date(2020, 3, 20), date(2020, 1, 20), 0.68),
-        }
-        index = dict.fromkeys(plan, 0)
-        for spec in content.HISTORIC:
-            first_start, decided_on, submitted_on, scale = plan[spec["round"]]
-            offset = 7 * index[spec["round"]]
-            index[spec["round"]] += 1
-            coordinator = self.users.get(spec.get("coordinator", ""))
-            application = self._apply(
-                self.rounds[spec["round"]],
-                spec["municipality"],
-                on=submitted_on - timedelta(days=offset),
-                by=coordinator,
-            )
-            process = self._admit(
-                application,
-                decided_on=decided_on,
-                started_on=first_start + timedelta(days=offset),
-                facilitators=spec["facilitators"],
-            )
-            self._historic_process(process, spec, scale, coordinator)
-
-    def _historic_process(self, process: Process, spec: dict, scale: float, coordinator) -> None:
+        self._application(key, application, f"historic.yaml: processes[{key}]")
+        process = self.processes.pop(key)
         facilitator = self.user(spec["facilitators"][0])
-        by = coordinator or facilitator
-        start = process.started_on
-        drops = spec.get("drop", {})
-        if "network" in spec:
-            self.add(process, by=facilitator, on=start, key="network-meeting", name=spec["network"])
+        by = self.user(spec["by"]) if spec.get("by") else facilitator
+        start, scale = process.started_on, plan["timeline_scale"]
+        drops = spec.get("dropped", {})
+        if "network_meeting" in spec:
+            self.add(
+                process,
+                by=facilitator,
+                on=start,
+                key="network-meeting",
+                name=spec["network_meeting"],
+            )
         last_day = start
         for block in process.blocks.select_related("block_type", "process"):
             key = block.block_type.key
-            first, last, days = content.HISTORIC_TIMELINE[key]
-            begin = start + timedelta(days=round(first * scale))
-            end = start + timedelta(days=round(last * scale))
+            timeline = historic["timeline"][key]
+            begin = start + timedelta(days=round(timeline["from"] * scale))
+            end = start + timedelta(days=round(timeline["to"] * scale))
             last_day = max(last_day, end)
             if key in drops:
-                self.plan(block, begin, end, by=by, on=start)
+                self.edit(block, by=by, on=start, planned_start=begin, planned_end=end)
                 self.set_status(block, BlockStatus.DROPPED, by=by, on=begin, reason=drops[key])
                 continue
-            results = content.HISTORIC_RESULTS[key].format(**spec)
+            results = historic["results"][key].format(**spec["facts"])
             self.run(block, begin, end, by=by, results=results, responsible=[facilitator])
-            amount = _days(round(days * spec["consulting_factor"] * 4) / 4)
+            amount = _money(round(timeline["days"] * spec["consulting_factor"] * 4) / 4)
             if amount >= 3:
                 # Preparation at the start, the main work at the end.
-                prep = _days(round(float(amount) * 0.4 * 2) / 2)
+                prep = _money(round(float(amount) * 0.4 * 2) / 2)
                 self.consult(process, facilitator, begin, prep, f"{block.name}: Vorbereitung")
                 self.consult(
                     process, facilitator, end, amount - prep, f"{block.name}: Durchführung"
@@ -390,85 +400,63 @@ class DemoBuilder:
                 self.consult(process, facilitator, end, amount, block.name)
         process_services.close_process(process, by=facilitator, on=last_day + timedelta(days=14))
 
-    # --- the running round ------------------------------------------------------------------
+    # --- the running round's stories --------------------------------------------------------
 
-    def _current_round(self) -> None:
-        starts_on = (self.today - timedelta(days=270)).replace(day=1)
-        name = f"{starts_on.year}/{starts_on.year + 1}"
-        round_ = self._round(
-            name,
-            call_opens=starts_on - timedelta(days=150),
-            call_closes=starts_on - timedelta(days=45),
-            starts_on=starts_on,
-            ends_on=date(starts_on.year + 1, 12, 31),
-        )
-        submitted = starts_on - timedelta(days=50)
-        decided = starts_on - timedelta(days=20)
-        processes = {}
-        for key, delay, facilitators in [
-            ("neckarbrueck", 10, ["keller"]),
-            ("lindenau", 40, ["keller"]),
-            ("kochertal", 5, ["keller", "hofmann"]),
-            ("eichenwald", 20, ["demir"]),
-            ("weilerbronn", 60, ["demir"]),
-        ]:
-            coordinator = next(
-                u
-                for u in self.users.values()
-                if u.role == Role.COORDINATOR and u.municipality == self.municipalities[key]
+    def _story(self, name: str, data: dict) -> None:
+        process = self.processes[data["municipality"]]
+        handles: dict[str, Block] = {
+            block.block_type.key: block
+            for block in process.blocks.select_related("block_type", "process")
+        }
+        for index, step in enumerate(data["process"]):
+            where = f"{name}.yaml: process[{index}]"
+            step = dict(step)
+            op = next(key for key in step if key in STEPS)
+            target = step.pop(op)
+            handle = step.pop("as", None)
+            by = self.user(step.pop("by"))
+            on = self.day(step.pop("date", None), f"{where}.date", process)
+            start = self.day(step.pop("from", None), f"{where}.from", process)
+            end = self.day(step.pop("to", None), f"{where}.to", process)
+            if "responsible" in step:
+                step["responsible"] = [self.user(h) for h in step["responsible"]]
+            if "reason" in step:
+                step["reason"] = step["reason"].format(year_before_last=self.today.year - 2)
+            if op == "add":
+                key = "" if target == "own" else target
+                if key and key not in self.block_types:
+                    raise DemoDataError(f"{where}.add: no block type {key!r} in the catalogue")
+                dates = {"planned_start": start, "planned_end": end} if start or end else {}
+                handles[handle] = self.add(process, by=by, on=on, key=key, **dates, **step)
+                continue
+            if target not in handles:
+                raise DemoDataError(
+                    f"{where}.{op}: no block {target!r} (known: {', '.join(handles)})"
+                )
+            block = handles[target]
+            if handle:
+                handles[handle] = block
+            if op == "run":
+                self.run(block, start, end, by=by, **step)
+            elif op == "plan":
+                self.edit(block, by=by, on=on, planned_start=start, planned_end=end, **step)
+            elif op == "edit":
+                self.edit(block, by=by, on=on, **step)
+            elif op == "move_to_end_of_phase":
+                siblings = process.blocks.filter(phase=block.phase)
+                while block.position < siblings.aggregate(top=Max("position"))["top"]:
+                    process_services.move_block(block, "down", by=by)
+                self.stamp(on)
+            else:
+                status = {"start": BlockStatus.IN_PROGRESS, "finish": BlockStatus.DONE}
+                self.set_status(block, status.get(op, BlockStatus.DROPPED), by=by, on=on, **step)
+        for index, entry in enumerate(data.get("consulting", [])):
+            self.consult(
+                process,
+                self.user(entry["by"]),
+                self.day(entry["date"], f"{name}.yaml: consulting[{index}]", process),
+                entry.get("days", entry.get("hours")),
+                entry["note"],
+                hours="hours" in entry,
             )
-            application = self._apply(
-                round_, key, on=submitted - timedelta(days=delay // 5), by=coordinator
-            )
-            processes[key] = self._admit(
-                application,
-                decided_on=decided,
-                started_on=starts_on + timedelta(days=delay),
-                facilitators=facilitators,
-            )
-        haselbrunn = self._apply(
-            round_,
-            "haselbrunn",
-            texts="haselbrunn_rejected",
-            on=submitted - timedelta(days=3),
-            by=self.users["buergermeister@haselbrunn.example"],
-        )
-        programme_services.reject_application(
-            haselbrunn,
-            by=self.office,
-            decision_note=content.REJECTION_NOTE,
-            review_note=content.REJECTION_REVIEW,
-        )
-        Application.objects.filter(pk=haselbrunn.pk).update(decided_at=self.moment(decided))
-        for key, story in [
-            ("neckarbrueck", stories.neckarbrueck),
-            ("lindenau", stories.lindenau),
-            ("kochertal", stories.kochertal),
-            ("eichenwald", stories.eichenwald),
-            ("weilerbronn", stories.weilerbronn),
-        ]:
-            story(self, processes[key])
-        self.current_processes = processes
-
-    # --- the round whose call is open now ------------------------------------------------
-
-    def _next_round(self) -> None:
-        t = self.today
-        call_closes = t + timedelta(days=55)
-        starts_on = call_closes + timedelta(days=60)
-        round_ = self._round(
-            f"{starts_on.year}/{starts_on.year + 1}",
-            call_opens=t - timedelta(days=30),
-            call_closes=call_closes,
-            starts_on=starts_on,
-            ends_on=starts_on + timedelta(days=600),
-        )
-        # Waiting for the programme office's decision.
-        self._apply(
-            round_,
-            "haselbrunn",
-            on=t - timedelta(days=4),
-            by=self.user("buergermeister@haselbrunn.example"),
-        )
-        # Still being written.
-        self._apply(round_, "sommerau", on=None, by=self.user("hauptamt@sommerau.example"))
+        self.handles[data["municipality"]] = handles

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from teilhabe.demo import builder as demo
-from teilhabe.demo.content import USERS
+from teilhabe.demo.loader import read
 from teilhabe.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 
 
@@ -41,5 +41,5 @@ class Command(BaseCommand):
         for email, role, who in [("E-mail", "Role", "Who"), *rows]:
             self.stdout.write(f"  {email:<{widths[0]}}  {role:<{widths[1]}}  {who}")
         listed = {login["email"] for login in DEMO_LOGINS}
-        others = [email for email, *_ in USERS if email not in listed]
+        others = [u["email"] for u in read()["base"]["users"] if u["email"] not in listed]
         self.stdout.write("Further accounts with the same password: " + ", ".join(others))
