@@ -5,7 +5,12 @@ facilitator, a coordinator and a team member; an `outsider` coordinator of anoth
 municipality with its own process; a facilitator of that other process.
 """
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from tests.factories import (
     BlockFactory,
@@ -19,17 +24,50 @@ from tests.factories import (
     TeamMemberFactory,
 )
 
-
-@pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+FAST = {
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     # Tasks (mail) run on the spot, so a test sees the message in mail.outbox as soon
     # as the on-commit callbacks ran. This backend cannot defer, so a failed mail is
     # given up after one attempt instead of retrying in a synchronous loop.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+}
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    for name, value in FAST.items():
+        setattr(settings, name, value)
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.AXES_ENABLED = True
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for a whole test module; returns what load_demo printed.
+
+    Loading the demo takes seconds, so the tests that only read it share one load: it
+    happens in a transaction that is rolled back after the module's last test, and
+    each test runs inside it in a savepoint of its own (the `db` fixture), so a test
+    may change demo data without the next one seeing it. Mark such a module with
+    `pytest.mark.xdist_group("demo")`, so its tests stay on one worker.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**FAST, MEDIA_ROOT=media),
+        transaction.atomic(),
+    ):
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_loaded, db) -> str:
+    """The shared demo (see demo_loaded) for one test."""
+    return demo_loaded
 
 
 @pytest.fixture

@@ -2,12 +2,16 @@
 
 import shutil
 from datetime import date
+from io import StringIO
 
 import pytest
 import yaml
+from django.core.management import CommandError, call_command
 
 from teilhabe.demo import loader
 from teilhabe.demo.loader import DATA_DIR, DemoDataError
+from teilhabe.programmes.models import Programme
+from tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +88,12 @@ def test_dates_count_from_their_anchor_or_say_what_is_wrong():
     assert loader.day(date(2018, 4, 9), anchors, "x") == date(2018, 4, 9)
     with pytest.raises(DemoDataError, match=r"^a\.yaml: process\[2\]\.date: cannot read"):
         loader.day("tomorrow - 3", anchors, "a.yaml: process[2].date")
+
+
+def test_load_demo_refuses_to_mix_with_existing_data():
+    MunicipalityFactory(name="Echt", ags="08129004")
+
+    with pytest.raises(CommandError, match="08129004"):
+        call_command("load_demo", stdout=StringIO())
+
+    assert not Programme.objects.exists()
