@@ -161,7 +161,7 @@ class TestInvite:
                 },
             )
         assert response.status_code == 302
-        assert response["Location"] == reverse("accounts:people")
+        assert response["Location"] == reverse("programmes:people")
         assert User.objects.filter(email="kim@example.org").exists()
         outgoing = OutgoingMail.objects.get(recipient="kim@example.org")
         assert outgoing.status == MailStatus.FAILED
@@ -170,7 +170,7 @@ class TestInvite:
         assert mail.outbox == []
 
         settings.EMAIL_BACKEND = LOCMEM
-        retry = reverse("core:mail_send_again", args=[outgoing.pk])
+        retry = reverse("dashboards:mail_send_again", args=[outgoing.pk])
         assert retry in client.get(reverse("dashboards:dashboard")).text
         with django_capture_on_commit_callbacks(execute=True):
             assert client.post(retry).status_code == 302

@@ -30,7 +30,7 @@ def undelivered(office):
 
 
 def url(outgoing):
-    return reverse("core:mail_send_again", args=[outgoing.pk])
+    return reverse("dashboards:mail_send_again", args=[outgoing.pk])
 
 
 def test_causer_sends_again(client, office, undelivered, django_capture_on_commit_callbacks):
@@ -92,7 +92,7 @@ def test_a_mail_already_sent_is_not_sent_twice(client, office, undelivered):
 
 def test_unknown_mail_is_404(client, office):
     client.force_login(office)
-    assert client.post(reverse("core:mail_send_again", args=[999999])).status_code == 404
+    assert client.post(reverse("dashboards:mail_send_again", args=[999999])).status_code == 404
 
 
 def test_coordinator_sees_own_failures_only(client, coordinator, undelivered):

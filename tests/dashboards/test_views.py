@@ -133,7 +133,7 @@ def test_undelivered_mail_is_shown_to_its_causer_only(client, office, coordinato
         sent_at=timezone.now(),
         caused_by=office,
     )
-    retry_url = reverse("core:mail_send_again", args=[failed.pk])
+    retry_url = reverse("dashboards:mail_send_again", args=[failed.pk])
     client.force_login(office)
     text = client.get(URL).text
     assert "empfang0@example.org" in text
@@ -149,7 +149,7 @@ def test_undelivered_mail_is_shown_to_its_causer_only(client, office, coordinato
 def test_superuser_sees_every_undelivered_mail(client, admin_user, coordinator):
     (failed,) = _failed_mail(coordinator)
     client.force_login(admin_user)
-    assert reverse("core:mail_send_again", args=[failed.pk]) in client.get(URL).text
+    assert reverse("dashboards:mail_send_again", args=[failed.pk]) in client.get(URL).text
 
 
 def test_undelivered_mail_list_is_bounded(client, coordinator):
@@ -159,3 +159,17 @@ def test_undelivered_mail_list_is_bounded(client, coordinator):
     assert response.context["undelivered_count"] == 12
     assert len(response.context["undelivered_mail"]) == 10
     assert response.text.count("/send-again/") == 10
+
+
+def test_office_also_watches_mail_of_municipalities_in_its_scope(
+    client, office, other_office, coordinator, process
+):
+    (failed,) = _failed_mail(coordinator)
+    retry_url = reverse("dashboards:mail_send_again", args=[failed.pk])
+    client.force_login(office)
+    assert retry_url in client.get(URL).text
+    assert client.post(retry_url).status_code == 302
+
+    client.force_login(other_office)
+    assert retry_url not in client.get(URL).text
+    assert client.post(retry_url).status_code == 404

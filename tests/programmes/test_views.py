@@ -726,7 +726,7 @@ def test_admission_survives_a_failing_mail_server(
     assert mail.outbox == []
 
     # The office sees them on its dashboard, the coordinator (who caused nothing) does not.
-    retry = reverse("core:mail_send_again", args=[failed.get(recipient=coordinator.email).pk])
+    retry = reverse("dashboards:mail_send_again", args=[failed.get(recipient=coordinator.email).pk])
     assert retry in client.get(reverse("dashboards:dashboard")).text
     client.force_login(coordinator)
     assert retry not in client.get(reverse("dashboards:dashboard")).text

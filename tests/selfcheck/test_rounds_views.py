@@ -373,7 +373,7 @@ def test_invitation_link_survives_a_failing_mail_server(
 
     settings.EMAIL_BACKEND = LOCMEM
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("core:mail_send_again", args=[outgoing.pk]))
+        client.post(reverse("dashboards:mail_send_again", args=[outgoing.pk]))
     (message,) = mail.outbox
     assert message.to == ["rat@example.org"]
     assert f"http://testserver{invitation.get_absolute_url()}" in message.body
