@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
@@ -26,6 +27,50 @@ from teilhabe.stakeholders.transfer.columns import (
     current_language,
     normalise,
 )
+
+
+class _KnownChoice(forms.ModelChoiceField):
+    """A choice among objects read once per file: no query per row.
+
+    Same messages as the hand-entry field it replaces, because it keeps that field's
+    error messages.
+    """
+
+    def __init__(self, original: forms.ModelChoiceField, objects: dict[int, Any]):
+        super().__init__(
+            queryset=original.queryset,
+            required=original.required,
+            error_messages=original.error_messages,
+        )
+        self.objects = objects
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.objects[int(value)]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from exc
+
+
+class _ImportActorForm(ActorForm):
+    """`ActorForm` for one row of a file, with categories and organisations looked up
+    once per file. The foreign keys it resolved from those lists are not looked up a
+    second time by the model's field validation; everything else is the hand entry's
+    validation, messages included."""
+
+    def __init__(self, *args, categories: dict, organisations: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, objects in (("category", categories), ("organisation", organisations)):
+            self.fields[name] = _KnownChoice(self.fields[name], objects)
+
+    def _get_validation_exclusions(self):
+        return {*super()._get_validation_exclusions(), "category", "organisation"}
+
 
 # Form fields whose errors belong to a column of another name.
 FIELD_COLUMNS = {"represents_silent_group": "silent_group"}
@@ -120,6 +165,7 @@ def _person_key(name: str) -> str:
 class _Catalogue:
     def __init__(self):
         self.categories = list(ActorCategory.objects.all())
+        self.by_pk = {category.pk: category for category in self.categories}
         self.lookup: dict[str, ActorCategory] = {}
         for category in self.categories:
             for label in (category.key, category.name, category.name_en):
@@ -189,12 +235,23 @@ def _read_row(row: PreviewRow, catalogue: _Catalogue) -> None:
     values["attitude"] = raw["attitude"].strip()
 
 
-def _check_row(row: PreviewRow, municipality, organisation_pk: int | None) -> None:
+def _check_row(
+    row: PreviewRow,
+    municipality,
+    organisation_pk: int | None,
+    catalogue: "_Catalogue",
+    organisations,
+) -> None:
     """Check the row with the forms of a hand entry; keep the unsaved actor."""
     values = row.values
     data = {name: values[name] for name in ACTOR_FORM_FIELDS if name != "organisation"}
     data["organisation"] = organisation_pk or ""
-    form = ActorForm(data, instance=Actor(municipality=municipality))
+    form = _ImportActorForm(
+        data,
+        instance=Actor(municipality=municipality),
+        categories=catalogue.by_pk,
+        organisations=organisations,
+    )
     form.is_valid()
     row.add_form_errors(form.errors)
     row.actor = form.instance
@@ -250,6 +307,13 @@ def validate(rows: Iterable[dict[str, Any]], municipality) -> Preview:
             "pk", "kind", "name", "email"
         )
     )
+    # The organisations a hand entry could choose (ActorForm's list), read once.
+    organisations = {
+        actor.pk: actor
+        for actor in Actor.objects.filter(
+            municipality=municipality, kind=ActorKind.ORGANISATION, anonymised_at__isnull=True
+        )
+    }
     existing_by_name: dict[tuple[str, str], list[Actor]] = {}
     for actor in existing:
         existing_by_name.setdefault((actor.kind, _person_key(actor.name)), []).append(actor)
@@ -290,7 +354,7 @@ def validate(rows: Iterable[dict[str, Any]], municipality) -> Preview:
                 )
                 % {"name": organisation},
             )
-        _check_row(row, municipality, organisation_pk)
+        _check_row(row, municipality, organisation_pk, catalogue, organisations)
     for row, organisation_row in in_file:
         _check_organisation_in_file(row, organisation_row)
 
