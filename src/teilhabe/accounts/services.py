@@ -16,6 +16,28 @@ def password_set_url(user: User) -> str:
     return reverse("accounts:password_reset_confirm", args=[uid, token])
 
 
+PROFILE_FIELDS = ("full_name", "job_title", "phone", "preferred_language")
+
+
+@transaction.atomic
+def update_profile(user: User, *, by: User, **fields) -> User:
+    """Change a person's own profile: name, job title, phone and preferred language.
+
+    Raises ValidationError for a value the user model refuses; other fields (role,
+    municipality, e-mail address) are not the person's own to change.
+    """
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a profile field: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(user, name, value)
+    # Only what the person changed is checked: an older account must not become
+    # unsavable because of a field they cannot edit here.
+    user.full_clean(exclude=[f.name for f in User._meta.fields if f.name not in fields])
+    user.save(update_fields=list(fields))
+    return user
+
+
 @transaction.atomic
 def invite_user(
     *,

@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 
 from teilhabe.accounts.models import Role, User
 from teilhabe.core.mail import send_templated_mail
-from teilhabe.programmes.models import Application, ApplicationStatus, Programme
+from teilhabe.programmes.models import (
+    Application,
+    ApplicationStatus,
+    Municipality,
+    Programme,
+    Round,
+)
 from teilhabe.programmes.signals import application_admitted, programme_created
 
 
@@ -27,19 +33,84 @@ def _locked_status(application: Application) -> str:
 
 
 @transaction.atomic
-def create_programme(*, by=None, office_members=(), **fields) -> Programme:
-    """Create a programme with version 1 of the default building-block catalogue.
+def save_programme(programme: Programme, *, by=None, office_members=None) -> Programme:
+    """Validate and save a programme; a new one gets version 1 of the default catalogue.
 
     Without a published catalogue, admitted municipalities would start with an
-    empty process.
+    empty process. `office_members`, when given, replaces the programme office.
     """
-    programme = Programme(**fields)
+    created = programme.pk is None
     programme.full_clean()
     programme.save()
-    if office_members:
+    if office_members is not None:
         programme.office_members.set(office_members)
-    programme_created.send(sender=Programme, programme=programme, by=by)
+    if created:
+        programme_created.send(sender=Programme, programme=programme, by=by)
     return programme
+
+
+def create_programme(*, by=None, office_members=(), **fields) -> Programme:
+    """Create a programme from its field values (see `save_programme`)."""
+    return save_programme(Programme(**fields), by=by, office_members=office_members)
+
+
+@transaction.atomic
+def save_round(round_: Round, *, by) -> Round:
+    """Validate and save a new or changed funding round of a programme.
+
+    Raises ValidationError when the dates are out of order or the programme already
+    has a round of that name.
+    """
+    round_.full_clean()
+    round_.save()
+    return round_
+
+
+@transaction.atomic
+def save_municipality(municipality: Municipality, *, by) -> Municipality:
+    """Validate and save a new or changed municipality; `by` becomes the creator of a new one.
+
+    Raises ValidationError when the municipality key (AGS) is malformed or taken.
+    """
+    if municipality.pk is None:
+        municipality.created_by = by
+    municipality.full_clean()
+    municipality.save()
+    return municipality
+
+
+@transaction.atomic
+def create_application(application: Application, *, by) -> Application:
+    """Save a new application of a municipality for a round as a draft.
+
+    One application per municipality and round, and only while the call is open:
+    raises ValidationError otherwise. The municipality's row is locked, so two
+    coordinators applying at the same moment cannot both pass the check.
+    """
+    Municipality.objects.select_for_update().values_list("pk", flat=True).get(
+        pk=application.municipality_id
+    )
+    if Application.objects.filter(
+        round=application.round_id, municipality=application.municipality_id
+    ).exists():
+        raise ValidationError(_("Your municipality has already applied for this round."))
+    if not application.round.is_open():
+        raise ValidationError(_("The application period of this round is over."))
+    application.status = ApplicationStatus.DRAFT
+    application.created_by = by
+    application.full_clean()
+    application.save()
+    return application
+
+
+@transaction.atomic
+def update_application(application: Application, *, by) -> Application:
+    """Save the changed texts of a draft; raises ValidationError once it was submitted."""
+    if _locked_status(application) != ApplicationStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be changed."), code="not_a_draft")
+    application.full_clean()
+    application.save()
+    return application
 
 
 @transaction.atomic
