@@ -1,9 +1,10 @@
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from teilhabe.processes.models import CatalogueStatus, LogAction, Phase, Process
 from teilhabe.programmes import services
@@ -285,3 +286,73 @@ def test_save_programme_gives_a_new_programme_its_catalogue_once(office):
     programme.name = "Neues Programm (umbenannt)"
     services.save_programme(programme, by=office)
     assert programme.catalogues.count() == 1
+
+
+# --- The moment as an argument --------------------------------------------------------------
+
+
+@pytest.fixture
+def round_2021(programme):
+    """A round whose call closed long ago: only a past moment may apply in it."""
+    return RoundFactory(
+        programme=programme,
+        name="2021/2022",
+        call_opens=date(2020, 11, 1),
+        call_closes=date(2021, 1, 31),
+        starts_on=date(2021, 4, 1),
+        ends_on=date(2022, 12, 31),
+    )
+
+
+def at(year, month, day, hour=10):
+    return timezone.make_aware(datetime(year, month, day, hour, 15))
+
+
+def test_apply_and_submit_at_a_past_moment(round_2021, municipality, coordinator, office):
+    application = services.create_application(
+        _application(round_2021, municipality), by=coordinator, on=date(2021, 1, 10)
+    )
+    with pytest.raises(ValidationError):
+        services.submit_application(application, by=coordinator, now=at(2021, 2, 1))
+    services.submit_application(application, by=coordinator, now=at(2021, 1, 31, hour=23))
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.submitted_at == at(2021, 1, 31, hour=23)
+
+
+def test_admit_at_a_past_moment_dates_decision_process_and_log(
+    round_2021, municipality, office, facilitator
+):
+    application = ApplicationFactory(
+        round=round_2021, municipality=municipality, submitted_at=at(2021, 1, 20)
+    )
+    moment = at(2021, 3, 2)
+    process = services.admit_application(
+        application, by=office, facilitators=[facilitator], now=moment
+    )
+    application.refresh_from_db()
+    assert application.decided_at == moment
+    # Without a start date: the later of the round's start and the day of the decision.
+    assert process.started_on == date(2021, 4, 1)
+    assert set(process.log_entries.values_list("at", flat=True)) == {moment}
+    assert process.log_entries.count() == 2  # opened, facilitator assigned
+
+
+def test_admission_after_the_round_started_starts_that_day(round_2021, municipality, office):
+    application = ApplicationFactory(round=round_2021, municipality=municipality)
+    process = services.admit_application(application, by=office, now=at(2021, 5, 17))
+    assert process.started_on == date(2021, 5, 17)
+
+
+def test_reject_at_a_past_moment(round_2021, municipality, office):
+    application = ApplicationFactory(round=round_2021, municipality=municipality)
+    services.reject_application(
+        application, by=office, decision_note="Zu viele Bewerbungen.", now=at(2021, 3, 2)
+    )
+    application.refresh_from_db()
+    assert application.decided_at == at(2021, 3, 2)
+
+
+def test_new_programme_catalogue_is_published_at_the_given_moment(office):
+    programme = services.create_programme(by=office, name="Früher", now=at(2018, 1, 15))
+    assert programme.catalogues.get().published_at == at(2018, 1, 15)
