@@ -1,5 +1,8 @@
+from datetime import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from teilhabe.accounts import services
 from teilhabe.accounts.models import Role
@@ -24,3 +27,18 @@ def test_update_profile_refuses_other_fields_and_invalid_values(coordinator):
         services.update_profile(coordinator, by=coordinator, full_name="")
     coordinator.refresh_from_db()
     assert coordinator.full_name == "Sabine Wolf"
+
+
+def test_invite_user_joins_at_the_given_moment(office):
+    moment = timezone.make_aware(datetime(2020, 2, 3, 11, 0))
+    user = services.invite_user(
+        email="Neu@Example.org",
+        full_name="Neu Person",
+        role=Role.FACILITATOR,
+        by=office,
+        now=moment,
+    )
+    user.refresh_from_db()
+    assert user.date_joined == moment
+    assert user.email == "neu@example.org"
+    assert not user.has_usable_password()

@@ -1,6 +1,6 @@
 """Services used by the round, answering and instrument pages."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -41,6 +41,37 @@ def test_open_round_uses_the_published_version(municipality, version, coordinato
     round_ = services.open_round(municipality, by=coordinator, title="Selbstcheck 2021")
     assert round_.version == version
     assert round_.status == RoundStatus.ADMINISTRATION
+
+
+def test_round_dates_follow_the_given_days(municipality, version, coordinator, items):
+    round_ = services.open_round(
+        municipality, by=coordinator, title="Selbstcheck 2021", on=date(2021, 2, 1)
+    )
+    assert round_.opened_on == date(2021, 2, 1)
+    services.set_round_status(round_, RoundStatus.CLOSED, by=coordinator, on=date(2021, 5, 3))
+    round_.refresh_from_db()
+    assert round_.closed_on == date(2021, 5, 3)
+
+
+def test_invitation_is_valid_for_the_set_days_from_the_given_moment(
+    selfcheck, coordinator, settings
+):
+    settings.SELFCHECK_INVITATION_DAYS = 21
+    moment = timezone.make_aware(datetime(2021, 3, 1, 9, 30))
+    invitation = services.create_invitation(
+        selfcheck, perspective=Perspective.CIVIL_SOCIETY, by=coordinator, now=moment
+    )
+    invitation.refresh_from_db()
+    assert invitation.expires_at == moment + timedelta(days=21)
+
+
+def test_submit_response_stamps_the_given_moment(selfcheck, coordinator, items):
+    response = services.response_for_member(selfcheck, coordinator)
+    answer_all(response, items)
+    moment = timezone.make_aware(datetime(2021, 3, 4, 10, 15))
+    services.submit_response(response, now=moment)
+    response.refresh_from_db()
+    assert response.submitted_at == moment
 
 
 def test_open_round_refuses_a_foreign_baseline(municipality, foreign_selfcheck, coordinator):
@@ -354,6 +385,14 @@ def test_publish_only_drafts_with_items(version, office):
     empty = InstrumentVersionFactory(instrument=version.instrument, status=VersionStatus.DRAFT)
     with pytest.raises(ValidationError):
         services.publish_version(empty, by=office)
+
+
+def test_publish_version_at_the_given_moment(version, office):
+    draft = services.succeed_version(version, by=office)
+    moment = timezone.make_aware(datetime(2020, 9, 1, 8, 0))
+    services.publish_version(draft, by=office, now=moment)
+    draft.refresh_from_db()
+    assert (draft.status, draft.published_at) == (VersionStatus.PUBLISHED, moment)
 
 
 def test_update_item_texts_on_a_draft(version, office):

@@ -1,8 +1,11 @@
 """Account actions: inviting people, who then choose their own password."""
 
+from datetime import datetime
+
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -48,10 +51,14 @@ def invite_user(
     municipality=None,
     job_title: str = "",
     preferred_language: str = "de",
+    now: datetime | None = None,
 ) -> User:
-    """Create an account without a usable password and e-mail a link to set one.
+    """Create an account (joined at `now`) without a usable password and e-mail a
+    link to set one.
 
-    The link is a password-reset token, valid for PASSWORD_RESET_TIMEOUT.
+    The link is a password-reset token, valid for PASSWORD_RESET_TIMEOUT from the
+    moment the mail is written. Raises ValidationError when the address is taken or
+    role and municipality do not fit together.
     """
     user = User(
         email=email.lower(),
@@ -60,6 +67,7 @@ def invite_user(
         municipality=municipality,
         job_title=job_title,
         preferred_language=preferred_language,
+        date_joined=now or timezone.now(),
     )
     user.set_unusable_password()
     user.full_clean()

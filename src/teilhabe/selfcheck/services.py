@@ -2,8 +2,9 @@
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -57,8 +58,12 @@ def succeed_version(version: InstrumentVersion, *, by, note: str = "") -> Instru
 
 
 @transaction.atomic
-def publish_version(version: InstrumentVersion, *, by) -> InstrumentVersion:
-    """Publish a draft; the previously published version is retired (rounds keep it)."""
+def publish_version(
+    version: InstrumentVersion, *, by, now: datetime | None = None
+) -> InstrumentVersion:
+    """Publish a draft at `now`; the previously published version is retired (rounds
+    keep it). Raises ValidationError for a version that is no draft or has no items.
+    """
     if version.status != VersionStatus.DRAFT:
         raise ValidationError(_("Only a draft version can be published."))
     if not Item.objects.filter(field__version=version).exists():
@@ -67,7 +72,7 @@ def publish_version(version: InstrumentVersion, *, by) -> InstrumentVersion:
         instrument=version.instrument, status=VersionStatus.PUBLISHED
     ).update(status=VersionStatus.RETIRED)
     version.status = VersionStatus.PUBLISHED
-    version.published_at = timezone.now()
+    version.published_at = now or timezone.now()
     version.save(update_fields=["status", "published_at", "updated_at"])
     return version
 
@@ -91,9 +96,16 @@ def open_round(
     title: str,
     instrument: Instrument | None = None,
     baseline=None,
-    opened_on=None,
+    on: date | None = None,
+    opened_on: date | None = None,
 ) -> SelfCheckRound:
-    """Open a self-check round on the current published version of the instrument."""
+    """Open a self-check round on the day `on` (default: today) on the current
+    published version of the instrument.
+
+    `opened_on` is the former name of `on`, still used by the demo loader. Raises
+    ValidationError when the instrument has no published version or the baseline
+    belongs to another municipality.
+    """
     instrument = instrument or Instrument.objects.get(key="selbstcheck")
     version = instrument.current_version()
     if version is None:
@@ -104,7 +116,7 @@ def open_round(
         title=title,
         baseline=baseline,
         created_by=by,
-        opened_on=opened_on or timezone.localdate(),
+        opened_on=on or opened_on or timezone.localdate(),
     )
     round_.full_clean()
     round_.save()
@@ -112,11 +124,14 @@ def open_round(
 
 
 @transaction.atomic
-def set_round_status(round_: SelfCheckRound, status: str, *, by) -> SelfCheckRound:
-    """Move a round on: administration → further perspectives → closed.
+def set_round_status(
+    round_: SelfCheckRound, status: str, *, by, on: date | None = None
+) -> SelfCheckRound:
+    """Move a round on: administration → further perspectives → closed (on the day
+    `on`, default: today).
 
     The other perspectives answer only after at least one administration response
-    was submitted; that is the method's order.
+    was submitted; that is the method's order (ValidationError otherwise).
     """
     if (
         status == RoundStatus.PERSPECTIVES
@@ -128,7 +143,7 @@ def set_round_status(round_: SelfCheckRound, status: str, *, by) -> SelfCheckRou
             )
         )
     round_.status = status
-    round_.closed_on = timezone.localdate() if status == RoundStatus.CLOSED else None
+    round_.closed_on = (on or timezone.localdate()) if status == RoundStatus.CLOSED else None
     round_.save(update_fields=["status", "closed_on", "updated_at"])
     return round_
 
@@ -149,9 +164,17 @@ def create_invitation(
     by,
     label: str = "",
     email: str = "",
+    now: datetime | None = None,
 ) -> Invitation:
+    """A personal link for one respondent, valid for SELFCHECK_INVITATION_DAYS from `now`."""
+    now = now or timezone.now()
     invitation = Invitation(
-        round=round_, perspective=perspective, label=label, email=email, created_by=by
+        round=round_,
+        perspective=perspective,
+        label=label,
+        email=email,
+        created_by=by,
+        expires_at=now + timedelta(days=settings.SELFCHECK_INVITATION_DAYS),
     )
     invitation.full_clean()
     invitation.save()

@@ -785,8 +785,10 @@ ACTOR_FIELDS = (
 
 
 @transaction.atomic
-def import_rows(preview: Preview, municipality, *, by) -> list[Actor]:
+def import_rows(preview: Preview, municipality, *, by, now: datetime | None = None) -> list[Actor]:
     """Create every actor of an error-free preview, all in one transaction.
+
+    Assessments in the file are dated `now` (default: the current time).
 
     Organisations come first, so persons can belong to organisations from the same
     file. Raises ValidationError (and saves nothing) when the preview has errors or
@@ -810,7 +812,11 @@ def import_rows(preview: Preview, municipality, *, by) -> list[Actor]:
         services.save_actor(actor, by=by)
         if values["influence"] is not None and values["attitude"] is not None:
             services.assess(
-                actor, influence=values["influence"], attitude=values["attitude"], by=by
+                actor,
+                influence=values["influence"],
+                attitude=values["attitude"],
+                by=by,
+                now=now,
             )
         by_row[row.row] = actor
         created.append(actor)
