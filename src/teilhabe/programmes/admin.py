@@ -33,4 +33,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_display = ["municipality", "round", "status", "submitted_at", "decided_at"]
     list_filter = ["status", "round"]
     search_fields = ["municipality__name"]
-    raw_id_fields = ["municipality", "decided_by", "created_by"]
+    raw_id_fields = ["municipality", "created_by"]
+    # Submitting and deciding are actions with consequences (mail, the process opened
+    # on admission): they happen through the services, not by editing these fields.
+    readonly_fields = ["status", "submitted_at", "decided_at", "decided_by"]

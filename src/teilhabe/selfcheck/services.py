@@ -386,6 +386,7 @@ def save_workshop_note(
     recommendations: str,
     by=None,
 ) -> WorkshopNote:
+    """Write the workshop's note on one field of action, creating it on first use."""
     note, _created = WorkshopNote.objects.get_or_create(round=round_, field=field)
     note.potentials = potentials
     note.recommendations = recommendations
