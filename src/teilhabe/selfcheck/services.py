@@ -310,7 +310,11 @@ def answer_questionnaire(
         response = response_for_member(round_, by)
     else:
         raise ValueError("Either the staff member (by) or the invitation answers.")
-    response = Response.objects.select_for_update().select_related("round").get(pk=response.pk)
+    # Only the response's row: locking the round too would make every respondent of
+    # the round wait for the others.
+    response = (
+        Response.objects.select_for_update(of=("self",)).select_related("round").get(pk=response.pk)
+    )
     if response.is_submitted:
         raise ValidationError(_("These answers were submitted already and cannot change."))
     if not perspective_allowed(response.round, response.perspective):
