@@ -1,8 +1,9 @@
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from teilhabe.processes import services
 from teilhabe.processes.models import (
@@ -229,3 +230,102 @@ def test_in_phase_matches_current_phase(process, statuses, expected):
         assert (process in Process.objects.in_phase(phase)) == (phase == expected)
     if expected is None:
         assert not Process.objects.in_phase(None).exists()
+
+
+# --- The moment as an argument --------------------------------------------------------------
+
+PAST = timezone.make_aware(datetime(2021, 3, 4, 10, 15))
+
+
+def log_times(process) -> set:
+    return set(process.log_entries.values_list("at", flat=True))
+
+
+def test_log_takes_the_moment(process, coordinator):
+    entry = services.log(process, LogAction.PROCESS_CHANGED, by=coordinator, now=PAST)
+    entry.refresh_from_db()
+    assert entry.at == PAST
+    assert services.log(process, LogAction.PROCESS_CHANGED, by=coordinator).at > PAST
+
+
+def test_create_process_logs_at_the_given_moment(programme, round_, municipality, office):
+    person = FacilitatorFactory()
+    process = services.create_process(
+        municipality=municipality,
+        round=round_,
+        started_on=date(2021, 3, 1),
+        by=office,
+        facilitators=[person],
+        now=PAST,
+    )
+    assert sorted(actions(process)) == [LogAction.FACILITATOR_ASSIGNED, LogAction.PROCESS_CREATED]
+    assert log_times(process) == {PAST}
+
+
+def test_close_and_reopen_at_a_past_moment(process, coordinator):
+    services.close_process(process, by=coordinator, now=PAST)
+    process.refresh_from_db()
+    assert process.closed_on == date(2021, 3, 4)  # the day of `now`
+    # "In the future" is measured from `now`, not from the real today.
+    with pytest.raises(ValidationError):
+        services.close_process(process, by=coordinator, on=date(2021, 3, 5), now=PAST)
+    later = PAST + timedelta(days=30)
+    services.reopen_process(process, by=coordinator, now=later)
+    assert process.log_entries.get(action=LogAction.PROCESS_CLOSED).at == PAST
+    assert process.log_entries.get(action=LogAction.PROCESS_REOPENED).at == later
+
+
+def test_block_status_dates_and_log_follow_the_moment(block, coordinator):
+    services.set_block_status(block, BlockStatus.IN_PROGRESS, by=coordinator, now=PAST)
+    finished = PAST + timedelta(days=40)
+    services.set_block_status(block, BlockStatus.DONE, by=coordinator, now=finished)
+    block.refresh_from_db()
+    assert (block.actual_start, block.actual_end) == (date(2021, 3, 4), date(2021, 4, 13))
+    assert log_times(block.process) == {PAST, finished}
+
+
+def test_block_status_day_can_differ_from_the_moment(block, coordinator):
+    services.set_block_status(
+        block, BlockStatus.IN_PROGRESS, by=coordinator, on=date(2021, 2, 1), now=PAST
+    )
+    block.refresh_from_db()
+    assert block.actual_start == date(2021, 2, 1)
+    assert log_times(block.process) == {PAST}
+
+
+def test_every_block_action_logs_at_the_given_moment(
+    process, coordinator, facilitator, django_capture_on_commit_callbacks
+):
+    block = services.add_block(
+        process, by=coordinator, name="Auftakt", phase=Phase.ANALYSIS, now=PAST
+    )
+    services.add_block(process, by=coordinator, name="Analyse", phase=Phase.ANALYSIS, now=PAST)
+    block.notes = "Mit Bürgermeisterin"
+    services.update_block(block, by=coordinator, changed=["notes"], now=PAST)
+    services.move_block(block, "down", by=coordinator, now=PAST)
+    upload = pdf()
+    check_upload(upload)
+    document = services.add_document(block, upload=upload, title="", by=coordinator, now=PAST)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remove_document(document, by=coordinator, now=PAST)
+    services.log_consulting(
+        process,
+        by=facilitator,
+        now=PAST,
+        date=date(2021, 3, 3),
+        facilitator=facilitator,
+        quantity=Decimal("2"),
+        unit=ConsultingUnit.HOURS,
+        cost=Decimal("180"),
+    )
+    services.remove_facilitator(process, facilitator, by=coordinator, now=PAST)
+    services.assign_facilitator(process, facilitator, by=coordinator, now=PAST)
+    assert len(actions(process)) == 9
+    assert log_times(process) == {PAST}
+
+
+def test_publish_catalogue_at_the_given_moment(programme, office):
+    draft = services.create_catalogue_draft(programme, by=office)
+    services.publish_catalogue(draft, by=office, now=PAST)
+    draft.refresh_from_db()
+    assert draft.published_at == PAST

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from teilhabe.core.models import MailStatus, OutgoingMail
 from teilhabe.processes.models import Process
+from teilhabe.programmes import services
 from teilhabe.programmes.models import (
     Application,
     ApplicationStatus,
@@ -801,3 +802,24 @@ def test_application_decide_invisible_is_404(client, request, submitted, fixture
 def test_application_decide_draft_is_404_for_office(client, office, draft):
     client.force_login(office)
     assert client.get(url("application_decide", draft.pk)).status_code == 404
+
+
+def test_application_create_shows_a_refusal_of_the_service(
+    client, coordinator, apply_round, monkeypatch
+):
+    # Another coordinator of the municipality applies just before this form is saved:
+    # the service refuses, the form says why and no second application is stored.
+    create = services.create_application
+
+    def racing(application, *, by):
+        ApplicationFactory(
+            round=apply_round, municipality=coordinator.municipality, status=ApplicationStatus.DRAFT
+        )
+        return create(application, by=by)
+
+    monkeypatch.setattr(services, "create_application", racing)
+    client.force_login(coordinator)
+    response = client.post(url("application_create", apply_round.pk), APPLICATION_DATA)
+    assert response.status_code == 200
+    assert "schon beworben" in response.text
+    assert Application.objects.count() == 1

@@ -1,8 +1,11 @@
 """Services used by the round, answering and instrument pages."""
 
+from datetime import date, datetime, timedelta
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from teilhabe.selfcheck import services
 from teilhabe.selfcheck.models import (
@@ -10,6 +13,7 @@ from teilhabe.selfcheck.models import (
     Item,
     ItemKind,
     Perspective,
+    Response,
     RoundStatus,
     VersionStatus,
 )
@@ -37,6 +41,37 @@ def test_open_round_uses_the_published_version(municipality, version, coordinato
     round_ = services.open_round(municipality, by=coordinator, title="Selbstcheck 2021")
     assert round_.version == version
     assert round_.status == RoundStatus.ADMINISTRATION
+
+
+def test_round_dates_follow_the_given_days(municipality, version, coordinator, items):
+    round_ = services.open_round(
+        municipality, by=coordinator, title="Selbstcheck 2021", on=date(2021, 2, 1)
+    )
+    assert round_.opened_on == date(2021, 2, 1)
+    services.set_round_status(round_, RoundStatus.CLOSED, by=coordinator, on=date(2021, 5, 3))
+    round_.refresh_from_db()
+    assert round_.closed_on == date(2021, 5, 3)
+
+
+def test_invitation_is_valid_for_the_set_days_from_the_given_moment(
+    selfcheck, coordinator, settings
+):
+    settings.SELFCHECK_INVITATION_DAYS = 21
+    moment = timezone.make_aware(datetime(2021, 3, 1, 9, 30))
+    invitation = services.create_invitation(
+        selfcheck, perspective=Perspective.CIVIL_SOCIETY, by=coordinator, now=moment
+    )
+    invitation.refresh_from_db()
+    assert invitation.expires_at == moment + timedelta(days=21)
+
+
+def test_submit_response_stamps_the_given_moment(selfcheck, coordinator, items):
+    response = services.response_for_member(selfcheck, coordinator)
+    answer_all(response, items)
+    moment = timezone.make_aware(datetime(2021, 3, 4, 10, 15))
+    services.submit_response(response, now=moment)
+    response.refresh_from_db()
+    assert response.submitted_at == moment
 
 
 def test_open_round_refuses_a_foreign_baseline(municipality, foreign_selfcheck, coordinator):
@@ -140,14 +175,136 @@ def test_submitted_answers_are_final(selfcheck, items):
     assert Answer.objects.get(response=response, item=items["leitbild"]).scale == 4
 
 
-def test_save_questionnaire_sets_the_department(selfcheck, items):
-    response = ResponseFactory(round=selfcheck)
-    services.save_questionnaire(
-        response, {items["leitbild"].pk: {"scale": 5}}, department="  Ordnungsamt "
+def complete_values(items) -> dict[int, dict]:
+    return {
+        items["leitbild"].pk: {"scale": 4},
+        items["beauftragte"].pk: {"yes": True},
+        items["budget"].pk: {"dont_know": True},
+    }
+
+
+def test_answer_questionnaire_saves_a_draft_with_the_department(selfcheck, coordinator, items):
+    outcome = services.answer_questionnaire(
+        selfcheck,
+        {items["leitbild"].pk: {"scale": 5}},
+        department="  Ordnungsamt ",
+        by=coordinator,
     )
-    response.refresh_from_db()
+    assert not outcome.submitted and outcome.missing == []
+    response = Response.objects.get()
+    assert response == outcome.response
+    assert response.respondent == coordinator
+    assert response.perspective == Perspective.ADMINISTRATION
     assert response.department == "Ordnungsamt"
     assert response.answers.get().scale == 5
+    assert not response.is_submitted
+    # The next save continues the same response.
+    services.answer_questionnaire(
+        selfcheck, {items["budget"].pk: {"scale": 1}}, department="Ordnungsamt", by=coordinator
+    )
+    assert Response.objects.get().answers.count() == 2
+
+
+def test_submit_with_missing_answers_keeps_them_as_a_draft(selfcheck, coordinator, items):
+    # The rule the page states: "Your answers were saved, but not submitted".
+    outcome = services.answer_questionnaire(
+        selfcheck,
+        {items["leitbild"].pk: {"scale": 3}},
+        department="Personalamt",
+        submit=True,
+        by=coordinator,
+    )
+    assert not outcome.submitted
+    assert [item.key for item in outcome.missing] == ["beauftragte", "budget"]
+    response = Response.objects.get()
+    assert response.submitted_at is None
+    assert response.department == "Personalamt"
+    assert response.answers.get().item == items["leitbild"]
+
+
+def test_submit_makes_the_response_final_at_the_given_moment(selfcheck, coordinator, items):
+    moment = timezone.make_aware(datetime(2021, 3, 4, 10, 15))
+    outcome = services.answer_questionnaire(
+        selfcheck,
+        complete_values(items),
+        department="",
+        submit=True,
+        by=coordinator,
+        now=moment,
+    )
+    assert outcome.submitted
+    response = Response.objects.get()
+    assert response.submitted_at == moment
+    with pytest.raises(ValidationError):
+        services.answer_questionnaire(
+            selfcheck, complete_values(items), department="", by=coordinator
+        )
+
+
+def test_answer_questionnaire_is_one_transaction(selfcheck, coordinator, items):
+    response = ResponseFactory(
+        round=selfcheck,
+        respondent=coordinator,
+        perspective=Perspective.ADMINISTRATION,
+        department="Alt",
+    )
+    services.save_answers(response, {items["leitbild"].pk: {"scale": 2}})
+    # Valid answers first, then a question of no self-check: the service has written
+    # the valid ones when it meets the foreign id, and must take them back.
+    foreign = Item.objects.order_by("-pk").first().pk + 1000
+    values = complete_values(items)
+    values[items["leitbild"].pk] = {"scale": 5}
+    values[foreign] = {"scale": 1}
+    with pytest.raises(ValidationError):
+        services.answer_questionnaire(
+            selfcheck, values, department="Neu", submit=True, by=coordinator
+        )
+    response.refresh_from_db()
+    assert response.department == "Alt"
+    assert not response.is_submitted
+    assert [(a.item_id, a.scale) for a in response.answers.all()] == [(items["leitbild"].pk, 2)]
+
+
+def test_a_refused_first_save_leaves_no_response_behind(selfcheck, team_member, items):
+    foreign = Item.objects.order_by("-pk").first().pk + 1000
+    with pytest.raises(ValidationError):
+        services.answer_questionnaire(
+            selfcheck,
+            {**complete_values(items), foreign: {"scale": 1}},
+            department="Kämmerei",
+            submit=True,
+            by=team_member,
+        )
+    assert not Response.objects.exists()
+    assert not Answer.objects.exists()
+
+
+def test_a_link_answers_only_while_valid_and_its_perspective_may_answer(invitation, items):
+    # The round is in the administration phase: civil society does not answer yet.
+    with pytest.raises(ValidationError):
+        services.answer_questionnaire(
+            invitation.round, complete_values(items), department="", invitation=invitation
+        )
+    assert not Response.objects.exists()
+    invitation.round.status = RoundStatus.PERSPECTIVES
+    invitation.round.save(update_fields=["status"])
+    later = invitation.expires_at + timedelta(minutes=1)
+    with pytest.raises(ValidationError):
+        services.answer_questionnaire(
+            invitation.round,
+            complete_values(items),
+            department="",
+            submit=True,
+            invitation=invitation,
+            now=later,
+        )
+    assert not Response.objects.exists()
+    outcome = services.answer_questionnaire(
+        invitation.round, complete_values(items), department="", submit=True, invitation=invitation
+    )
+    assert outcome.submitted
+    assert outcome.response.invitation == invitation
+    assert outcome.response.perspective == Perspective.CIVIL_SOCIETY
 
 
 def test_response_of_another_perspective_cannot_submit_in_the_administration_phase(
@@ -231,9 +388,52 @@ def test_publish_only_drafts_with_items(version, office):
         services.publish_version(empty, by=office)
 
 
+def test_publish_version_at_the_given_moment(version, office):
+    draft = services.succeed_version(version, by=office)
+    moment = timezone.make_aware(datetime(2020, 9, 1, 8, 0))
+    services.publish_version(draft, by=office, now=moment)
+    draft.refresh_from_db()
+    assert (draft.status, draft.published_at) == (VersionStatus.PUBLISHED, moment)
+
+
 def test_update_item_texts_on_a_draft(version, office):
     draft = services.succeed_version(version, by=office)
     item = Item.objects.filter(field__version=draft, kind=ItemKind.LIKERT).first()
     services.update_item_texts(item, text="Geändert", help="Hilfe")
     item.refresh_from_db()
     assert (item.text, item.help) == ("Geändert", "Hilfe")
+
+
+# --- Workshop record -----------------------------------------------------------------------
+
+
+def test_save_workshop_stores_notes_and_steps_together(selfcheck, coordinator, version):
+    attitude, resources = version.fields.order_by("position")
+    services.save_workshop(
+        selfcheck,
+        [
+            services.WorkshopEntry(
+                field=attitude, note_changed=True, potentials="Leitbild", recommendations="Rat"
+            ),
+            services.WorkshopEntry(field=resources, step_text="Budget beantragen"),
+        ],
+        by=coordinator,
+    )
+    assert selfcheck.workshop_notes.get().field == attitude
+    step = selfcheck.first_steps.get()
+    assert (step.field, step.created_by) == (resources, coordinator)
+
+
+def test_save_workshop_saves_nothing_when_a_step_is_invalid(selfcheck, coordinator, version):
+    attitude, resources = version.fields.order_by("position")
+    with pytest.raises(ValidationError):
+        services.save_workshop(
+            selfcheck,
+            [
+                services.WorkshopEntry(field=attitude, note_changed=True, potentials="Leitbild"),
+                services.WorkshopEntry(field=resources, step_text="x" * 501),
+            ],
+            by=coordinator,
+        )
+    assert not selfcheck.workshop_notes.exists()
+    assert not selfcheck.first_steps.exists()

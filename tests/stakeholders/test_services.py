@@ -113,14 +113,14 @@ def test_naming_a_silent_group_marks_the_actor(coordinator, municipality):
 
 def test_assessment_history_is_kept_and_latest_wins(coordinator, person):
     services.assess(
-        person, influence=2, attitude=2, by=coordinator, at=datetime(2024, 1, 1, tzinfo=UTC)
+        person, influence=2, attitude=2, by=coordinator, now=datetime(2024, 1, 1, tzinfo=UTC)
     )
     services.assess(
-        person, influence=4, attitude=5, by=coordinator, at=datetime(2024, 5, 1, tzinfo=UTC)
+        person, influence=4, attitude=5, by=coordinator, now=datetime(2024, 5, 1, tzinfo=UTC)
     )
     # An older assessment entered later does not replace the newer one.
     services.assess(
-        person, influence=1, attitude=1, by=coordinator, at=datetime(2023, 1, 1, tzinfo=UTC)
+        person, influence=1, attitude=1, by=coordinator, now=datetime(2023, 1, 1, tzinfo=UTC)
     )
     assert Assessment.objects.filter(actor=person).count() == 3
     current = Actor.objects.with_current_assessment().get(pk=person.pk)
@@ -251,3 +251,10 @@ def test_save_category(office):
     assert ActorCategory.objects.filter(key="sport").exists()
     with pytest.raises(ValidationError):
         services.save_category(ActorCategory(key="sport", name="Doppelt"), by=office)
+
+
+def test_anonymising_takes_the_moment(coordinator, person):
+    moment = datetime(2024, 6, 3, 9, 0, tzinfo=UTC)
+    services.delete_actor(person, by=coordinator, now=moment)
+    person.refresh_from_db()
+    assert person.anonymised_at == moment

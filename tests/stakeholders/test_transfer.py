@@ -3,6 +3,7 @@
 import io
 import os
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -122,11 +123,11 @@ def _snapshot(municipality) -> set[tuple]:
     return result
 
 
-def _import(file, municipality, user):
+def _import(file, municipality, user, now=None):
     parsed = transfer.parse_upload(file)
     preview = transfer.validate(parsed.rows, municipality)
     assert not preview.has_errors, [r.errors for r in preview.rows if r.errors]
-    return transfer.import_rows(preview, municipality, by=user)
+    return transfer.import_rows(preview, municipality, by=user, now=now)
 
 
 def _preview(file, municipality):
@@ -728,3 +729,13 @@ def test_workbook_with_a_wrong_declared_size_is_read_fully():
             archive.writestr(info, content)
     parsed = transfer.parse_upload(upload("akteure.xlsx", out.getvalue()))
     assert [r["values"]["name"] for r in parsed.rows] == [f"Verein {n}" for n in range(5)]
+
+
+def test_imported_assessments_are_dated_at_the_given_moment(actors, municipality, target, user):
+    file = upload("export.xlsx", transfer.export_xlsx(_export_queryset(municipality)))
+    moment = datetime(2023, 9, 1, 14, 0, tzinfo=UTC)
+    _import(file, target, user, now=moment)
+    dates = set(
+        Assessment.objects.filter(actor__municipality=target).values_list("assessed_at", flat=True)
+    )
+    assert dates == {moment}

@@ -20,6 +20,9 @@ class BlockTypeInline(admin.TabularInline):
 class CatalogueAdmin(admin.ModelAdmin):
     list_display = ["programme", "version", "status", "published_at"]
     list_filter = ["programme", "status"]
+    # Publishing retires the previous version (processes.services.publish_catalogue);
+    # setting the status here would leave two published versions.
+    readonly_fields = ["status", "published_at"]
     inlines = [BlockTypeInline]
 
 

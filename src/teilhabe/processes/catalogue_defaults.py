@@ -6,6 +6,8 @@ adapts them in a new catalogue version, so nothing here is binding for a running
 process (processes copy the blocks they use).
 """
 
+from datetime import datetime
+
 from django.db import transaction
 
 from teilhabe.processes import services
@@ -265,8 +267,9 @@ DEFAULT_BLOCK_TYPES: list[dict] = [
 
 
 @transaction.atomic
-def seed_catalogue(programme, *, by=None) -> Catalogue | None:
-    """Give a programme without a catalogue version 1 with the default block types.
+def seed_catalogue(programme, *, by=None, now: datetime | None = None) -> Catalogue | None:
+    """Give a programme without a catalogue version 1 with the default block types,
+    published at `now`.
 
     Does nothing (and returns None) when the programme already has a catalogue in any
     state, so it is safe to call repeatedly and never touches the office's own work.
@@ -280,4 +283,4 @@ def seed_catalogue(programme, *, by=None) -> Catalogue | None:
         BlockType(catalogue=draft, position=(index + 1) * 10, **spec)
         for index, spec in enumerate(DEFAULT_BLOCK_TYPES)
     )
-    return services.publish_catalogue(draft, by=by)
+    return services.publish_catalogue(draft, by=by, now=now)

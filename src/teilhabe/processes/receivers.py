@@ -9,20 +9,26 @@ from teilhabe.programmes.signals import application_admitted, programme_created
 
 
 @receiver(programme_created, dispatch_uid="processes.seed_catalogue")
-def give_programme_its_catalogue(sender, *, programme, by=None, **kwargs) -> None:
+def give_programme_its_catalogue(sender, *, programme, by=None, now=None, **kwargs) -> None:
     """Without a published catalogue, admitted municipalities would start with an empty process."""
-    seed_catalogue(programme, by=by)
+    seed_catalogue(programme, by=by, now=now)
 
 
 @receiver(application_admitted, dispatch_uid="processes.open_process")
 def open_process_for_admission(
-    sender, *, application, by, started_on=None, facilitators=(), **kwargs
+    sender, *, application, by, started_on=None, facilitators=(), now=None, **kwargs
 ) -> None:
+    """Open the process at the moment of the admission (`now`).
+
+    Without a start date it starts on the later of the round's start and that day.
+    """
+    now = now or timezone.now()
     services.create_process(
         municipality=application.municipality,
         round=application.round,
         application=application,
-        started_on=started_on or max(application.round.starts_on, timezone.localdate()),
+        started_on=started_on or max(application.round.starts_on, timezone.localdate(now)),
         by=by,
         facilitators=facilitators,
+        now=now,
     )

@@ -5,7 +5,7 @@ the same rules and the same process log apply everywhere.
 """
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -29,10 +29,23 @@ from teilhabe.processes.models import (
 )
 
 
-def log(process: Process, action: str, *, by, subject: str = "", data: dict | None = None):
-    """Append an entry to the process log."""
+def log(
+    process: Process,
+    action: str,
+    *,
+    by,
+    subject: str = "",
+    data: dict | None = None,
+    now: datetime | None = None,
+):
+    """Append an entry to the process log, dated `now` (default: the current time)."""
     return ProcessLogEntry.objects.create(
-        process=process, actor=by, action=action, subject=str(subject)[:250], data=data or {}
+        process=process,
+        at=now or timezone.now(),
+        actor=by,
+        action=action,
+        subject=str(subject)[:250],
+        data=data or {},
     )
 
 
@@ -81,15 +94,15 @@ def create_catalogue_draft(programme, *, by, note: str = "") -> Catalogue:
 
 
 @transaction.atomic
-def publish_catalogue(catalogue: Catalogue, *, by) -> Catalogue:
-    """Publish a draft; the previously published version is retired."""
+def publish_catalogue(catalogue: Catalogue, *, by, now: datetime | None = None) -> Catalogue:
+    """Publish a draft at `now`; the previously published version is retired."""
     if catalogue.status != CatalogueStatus.DRAFT:
         raise ValueError("Only a draft catalogue can be published.")
     Catalogue.objects.filter(
         programme=catalogue.programme, status=CatalogueStatus.PUBLISHED
     ).update(status=CatalogueStatus.RETIRED)
     catalogue.status = CatalogueStatus.PUBLISHED
-    catalogue.published_at = timezone.now()
+    catalogue.published_at = now or timezone.now()
     catalogue.save(update_fields=["status", "published_at", "updated_at"])
     return catalogue
 
@@ -118,8 +131,13 @@ def create_process(
     application=None,
     budget: Decimal | None = None,
     facilitators: Iterable = (),
+    now: datetime | None = None,
 ) -> Process:
-    """Open the process of an admitted municipality with the default blocks."""
+    """Open the process of an admitted municipality with the default blocks.
+
+    The log entries (opened, facilitators assigned) are dated `now`.
+    """
+    now = now or timezone.now()
     catalogue = current_catalogue(round.programme)
     process = Process.objects.create(
         municipality=municipality,
@@ -129,7 +147,7 @@ def create_process(
         started_on=started_on,
         budget=round.programme.default_budget if budget is None else budget,
     )
-    log(process, LogAction.PROCESS_CREATED, by=by, subject=str(municipality))
+    log(process, LogAction.PROCESS_CREATED, by=by, subject=str(municipality), now=now)
     if catalogue:
         Block.objects.bulk_create(
             Block(
@@ -144,17 +162,23 @@ def create_process(
             for index, bt in enumerate(catalogue.block_types.filter(included_by_default=True))
         )
     for facilitator in facilitators:
-        assign_facilitator(process, facilitator, by=by)
+        assign_facilitator(process, facilitator, by=by, now=now)
     return process
 
 
 @transaction.atomic
-def close_process(process: Process, *, by, on: date | None = None) -> Process:
-    """Close a process: from then on it is read-only for everyone.
+def close_process(
+    process: Process, *, by, on: date | None = None, now: datetime | None = None
+) -> Process:
+    """Close a process on the day `on`: from then on it is read-only for everyone.
 
-    Refuses a closing date before the process start or in the future.
+    The action happens at `now` (default: the current time), and `on` defaults to
+    that day. Raises ValidationError for a closing date before the process start or
+    after the day of `now`.
     """
-    on = on or timezone.localdate()
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    on = on or today
     if on < process.started_on:
         raise ValidationError(
             {
@@ -162,32 +186,37 @@ def close_process(process: Process, *, by, on: date | None = None) -> Process:
                 % {"start": date_format(process.started_on, "SHORT_DATE_FORMAT")}
             }
         )
-    if on > timezone.localdate():
+    if on > today:
         raise ValidationError({"closed_on": _("The closing date cannot be in the future.")})
     process.closed_on = on
     process.save(update_fields=["closed_on", "updated_at"])
-    log(process, LogAction.PROCESS_CLOSED, by=by, data={"text": on.isoformat()})
+    log(process, LogAction.PROCESS_CLOSED, by=by, data={"text": on.isoformat()}, now=now)
     return process
 
 
 @transaction.atomic
-def reopen_process(process: Process, *, by) -> Process:
+def reopen_process(process: Process, *, by, now: datetime | None = None) -> Process:
+    """Open a closed process again; the log notes it at `now`."""
     process.closed_on = None
     process.save(update_fields=["closed_on", "updated_at"])
-    log(process, LogAction.PROCESS_REOPENED, by=by)
+    log(process, LogAction.PROCESS_REOPENED, by=by, now=now)
     return process
 
 
-def assign_facilitator(process: Process, facilitator, *, by) -> None:
+@transaction.atomic
+def assign_facilitator(process: Process, facilitator, *, by, now: datetime | None = None) -> None:
+    """Add a facilitator to the process (once); the log notes it at `now`."""
     if process.facilitators.filter(pk=facilitator.pk).exists():
         return
     process.facilitators.add(facilitator)
-    log(process, LogAction.FACILITATOR_ASSIGNED, by=by, subject=str(facilitator))
+    log(process, LogAction.FACILITATOR_ASSIGNED, by=by, subject=str(facilitator), now=now)
 
 
-def remove_facilitator(process: Process, facilitator, *, by) -> None:
+@transaction.atomic
+def remove_facilitator(process: Process, facilitator, *, by, now: datetime | None = None) -> None:
+    """Take a facilitator off the process; the log notes it at `now`."""
     process.facilitators.remove(facilitator)
-    log(process, LogAction.FACILITATOR_REMOVED, by=by, subject=str(facilitator))
+    log(process, LogAction.FACILITATOR_REMOVED, by=by, subject=str(facilitator), now=now)
 
 
 # --- Blocks ------------------------------------------------------------------------
@@ -199,8 +228,19 @@ def _next_position(process: Process) -> int:
 
 
 @transaction.atomic
-def add_block(process: Process, *, by, block_type: BlockType | None = None, **fields) -> Block:
-    """Add a block, from the catalogue (copying its texts) or freely defined."""
+def add_block(
+    process: Process,
+    *,
+    by,
+    block_type: BlockType | None = None,
+    now: datetime | None = None,
+    **fields,
+) -> Block:
+    """Add a block, from the catalogue (copying its texts) or freely defined.
+
+    Raises ValidationError when the block's fields break a rule; the log notes the
+    addition at `now`.
+    """
     if block_type is not None:
         fields.setdefault("name", block_type.name)
         fields.setdefault("name_en", block_type.name_en)
@@ -214,15 +254,23 @@ def add_block(process: Process, *, by, block_type: BlockType | None = None, **fi
     block.save()
     if responsible:
         block.responsible.set(responsible)
-    log(process, LogAction.BLOCK_ADDED, by=by, subject=block.name)
+    log(process, LogAction.BLOCK_ADDED, by=by, subject=block.name, now=now)
     return block
 
 
 @transaction.atomic
-def update_block(block: Block, *, by, changed: Iterable[str], responsible=None) -> Block:
+def update_block(
+    block: Block,
+    *,
+    by,
+    changed: Iterable[str],
+    responsible=None,
+    now: datetime | None = None,
+) -> Block:
     """Save a block already changed in memory (e.g. by a ModelForm) and log what changed.
 
-    The caller has validated the block; `changed` names the fields that changed.
+    The caller has validated the block; `changed` names the fields that changed. The
+    log entry is dated `now`.
     """
     changed = [name for name in changed if name != "responsible"]
     block.save()
@@ -236,18 +284,31 @@ def update_block(block: Block, *, by, changed: Iterable[str], responsible=None) 
             by=by,
             subject=block.name,
             data={"fields": fields},
+            now=now,
         )
     return block
 
 
 @transaction.atomic
-def set_block_status(block: Block, status: str, *, by, reason: str = "", today: date | None = None):
+def set_block_status(
+    block: Block,
+    status: str,
+    *,
+    by,
+    reason: str = "",
+    now: datetime | None = None,
+    on: date | None = None,
+    today: date | None = None,
+):
     """Move a block to `status`, filling in actual dates the way people expect.
 
     Starting work sets the actual start; finishing sets the actual end (and the start,
-    if nobody recorded it). Raises ValidationError when the result breaks a rule.
+    if nobody recorded it), both to the day `on` (default: the day of `now`); the log
+    entry is dated `now`. `today` is the former name of `on`, still used by the demo
+    loader. Raises ValidationError when the result breaks a rule.
     """
-    today = today or timezone.localdate()
+    now = now or timezone.now()
+    today = on or today or timezone.localdate(now)
     old = block.status
     if old == status:
         return block
@@ -270,12 +331,13 @@ def set_block_status(block: Block, status: str, *, by, reason: str = "", today: 
         by=by,
         subject=block.name,
         data={"from": old, "to": status},
+        now=now,
     )
     return block
 
 
 @transaction.atomic
-def move_block(block: Block, direction: str, *, by) -> Block:
+def move_block(block: Block, direction: str, *, by, now: datetime | None = None) -> Block:
     """Swap the block with its neighbour in the same phase ("up" or "down")."""
     siblings = list(block.process.blocks.filter(phase=block.phase).order_by("position", "pk"))
     index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
@@ -294,6 +356,7 @@ def move_block(block: Block, direction: str, *, by) -> Block:
         by=by,
         subject=block.name,
         data={"direction": direction},
+        now=now,
     )
     return block
 
@@ -302,8 +365,14 @@ def move_block(block: Block, direction: str, *, by) -> Block:
 
 
 @transaction.atomic
-def add_document(block: Block, *, upload, title: str, by) -> BlockDocument:
-    """Store an uploaded file that the form has already checked for size and type."""
+def add_document(
+    block: Block, *, upload, title: str, by, now: datetime | None = None
+) -> BlockDocument:
+    """Store an uploaded file that the form has already checked for size and type.
+
+    The log entry is dated `now`; the document's own `uploaded_at` is set by the
+    database (auto_now_add) and cannot be given.
+    """
     document = BlockDocument.objects.create(
         block=block,
         file=upload,
@@ -319,17 +388,19 @@ def add_document(block: Block, *, upload, title: str, by) -> BlockDocument:
         by=by,
         subject=document.title,
         data={"text": block.name},
+        now=now,
     )
     return document
 
 
-def remove_document(document: BlockDocument, *, by) -> None:
+def remove_document(document: BlockDocument, *, by, now: datetime | None = None) -> None:
+    """Delete a document; the file goes once the deletion is committed."""
     process = document.block.process
     title = document.title
     storage, name = document.file.storage, document.file.name
     with transaction.atomic():
         document.delete()
-        log(process, LogAction.DOCUMENT_REMOVED, by=by, subject=title)
+        log(process, LogAction.DOCUMENT_REMOVED, by=by, subject=title, now=now)
     # Remove the file only once the row is gone for good.
     transaction.on_commit(lambda: storage.delete(name))
 
@@ -338,10 +409,13 @@ def remove_document(document: BlockDocument, *, by) -> None:
 
 
 @transaction.atomic
-def log_consulting(process: Process, *, by, **fields) -> ConsultingEntry:
+def log_consulting(
+    process: Process, *, by, now: datetime | None = None, **fields
+) -> ConsultingEntry:
     """Record consulting work; refuses (ValidationError) to overspend the budget.
 
-    The process row is locked so two facilitators cannot overspend together.
+    The process row is locked so two facilitators cannot overspend together. The
+    entry's `date` is one of `fields`; the log entry is dated `now`.
     """
     process = Process.objects.select_for_update().get(pk=process.pk)
     entry = ConsultingEntry(process=process, created_by=by, **fields)
@@ -353,5 +427,6 @@ def log_consulting(process: Process, *, by, **fields) -> ConsultingEntry:
         by=by,
         subject=str(entry.facilitator),
         data={"quantity": str(entry.quantity), "unit": entry.unit},
+        now=now,
     )
     return entry

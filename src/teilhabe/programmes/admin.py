@@ -1,7 +1,7 @@
 from django.contrib import admin
 
+from teilhabe.programmes import services
 from teilhabe.programmes.models import Application, Municipality, Programme, Round
-from teilhabe.programmes.signals import programme_created
 
 
 class RoundInline(admin.TabularInline):
@@ -16,10 +16,9 @@ class ProgrammeAdmin(admin.ModelAdmin):
     inlines = [RoundInline]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if not change:
-            # A new programme starts with the default building-block catalogue.
-            programme_created.send(sender=Programme, programme=obj, by=request.user)
+        # Through the service: a new programme starts with the default catalogue.
+        # The office members (a many-to-many field) are saved by the admin afterwards.
+        services.save_programme(obj, by=request.user)
 
 
 @admin.register(Municipality)
@@ -34,4 +33,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_display = ["municipality", "round", "status", "submitted_at", "decided_at"]
     list_filter = ["status", "round"]
     search_fields = ["municipality__name"]
-    raw_id_fields = ["municipality", "decided_by", "created_by"]
+    raw_id_fields = ["municipality", "created_by"]
+    # Submitting and deciding are actions with consequences (mail, the process opened
+    # on admission): they happen through the services, not by editing these fields.
+    readonly_fields = ["status", "submitted_at", "decided_at", "decided_by"]

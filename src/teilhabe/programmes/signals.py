@@ -9,10 +9,11 @@ the whole action back. The receivers are listed in docs/architecture.md.
 
 from django.dispatch import Signal
 
-# A programme was created (kwargs: programme, by). processes gives it the default
-# building-block catalogue.
+# A programme was created (kwargs: programme, by, now). processes gives it the default
+# building-block catalogue, published at `now` (None: the current time).
 programme_created = Signal()
 
-# An application was admitted (kwargs: application, by, started_on, facilitators).
-# processes opens the municipality's process for the round.
+# An application was admitted (kwargs: application, by, started_on, facilitators, now).
+# processes opens the municipality's process for the round; its log starts at `now`,
+# the moment of the decision, so a receiver must not take the time itself.
 application_admitted = Signal()

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from teilhabe.accounts import services as account_services
 from teilhabe.accounts.models import Role, User
 from teilhabe.core.access import get_object_for, require_perm
+from teilhabe.core.forms import add_service_errors
 from teilhabe.core.pagination import paginate
 from teilhabe.programmes import services
 from teilhabe.programmes.forms import (
@@ -81,9 +82,13 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
     programme = get_object_for(request.user, Programme.objects, "programmes.add_round", pk=pk)
     form = RoundForm(request.POST or None, instance=Round(programme=programme))
     if request.method == "POST" and form.is_valid():
-        round_ = form.save()
-        messages.success(request, _("The round %(name)s was created.") % {"name": round_.name})
-        return redirect(round_)
+        try:
+            round_ = services.save_round(form.instance, by=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The round %(name)s was created.") % {"name": round_.name})
+            return redirect(round_)
     return render(
         request,
         "programmes/round_form.html",
@@ -99,9 +104,13 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = RoundForm(request.POST or None, instance=round_)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The round was saved."))
-        return redirect(round_)
+        try:
+            services.save_round(form.instance, by=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The round was saved."))
+            return redirect(round_)
     return render(
         request,
         "programmes/round_form.html",
@@ -160,11 +169,15 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def municipality_create(request: HttpRequest) -> HttpResponse:
     require_perm(request.user, "programmes.add_municipality")
-    form = MunicipalityForm(request.POST or None, instance=Municipality(created_by=request.user))
+    form = MunicipalityForm(request.POST or None, instance=Municipality())
     if request.method == "POST" and form.is_valid():
-        municipality = form.save()
-        messages.success(request, _("%(name)s was added.") % {"name": municipality.name})
-        return redirect(municipality)
+        try:
+            municipality = services.save_municipality(form.instance, by=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": municipality.name})
+            return redirect(municipality)
     return render(
         request, "programmes/municipality_form.html", {"form": form, "nav": "municipalities"}
     )
@@ -178,9 +191,13 @@ def municipality_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = MunicipalityForm(request.POST or None, instance=municipality)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The municipality was saved."))
-        return redirect(municipality)
+        try:
+            services.save_municipality(form.instance, by=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The municipality was saved."))
+            return redirect(municipality)
     return render(
         request,
         "programmes/municipality_form.html",
@@ -235,6 +252,8 @@ def application_create(request: HttpRequest, round_pk: int) -> HttpResponse:
     round_ = get_object_for(
         user, Round.objects.select_related("programme"), "programmes.add_application", pk=round_pk
     )
+    # Where the municipality has applied already, its application is the page to show.
+    # The rule itself (one per round, only during the call) is the service's.
     existing = Application.objects.filter(round=round_, municipality=user.municipality_id).first()
     if existing:
         messages.info(request, _("Your municipality has already applied for this round."))
@@ -246,12 +265,7 @@ def application_create(request: HttpRequest, round_pk: int) -> HttpResponse:
             {"round": round_, "nav": "applications"},
             status=403,
         )
-    application = Application(
-        round=round_,
-        municipality=user.municipality,
-        status=ApplicationStatus.DRAFT,
-        created_by=user,
-    )
+    application = Application(round=round_, municipality=user.municipality)
     form = ApplicationForm(
         request.POST or None,
         instance=application,
@@ -262,12 +276,16 @@ def application_create(request: HttpRequest, round_pk: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(
-            request,
-            _("Your application was saved as a draft. Submit it when it is complete."),
-        )
-        return redirect(application)
+        try:
+            services.create_application(form.instance, by=user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Your application was saved as a draft. Submit it when it is complete."),
+            )
+            return redirect(application)
     return render(
         request,
         "programmes/application_form.html",
@@ -286,9 +304,13 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = ApplicationForm(request.POST or None, instance=application)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your application was saved."))
-        return redirect(application)
+        try:
+            services.update_application(form.instance, by=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Your application was saved."))
+            return redirect(application)
     return render(
         request,
         "programmes/application_form.html",
@@ -340,15 +362,6 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _add_service_errors(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form, by field where the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -383,7 +396,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
             # The services are atomic: nothing was saved. Reload what the form changed
             # in memory so the page shows the stored state.
             application.refresh_from_db()
-            _add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             if data["decision"] == Decision.ADMIT:
                 messages.success(

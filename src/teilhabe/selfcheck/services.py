@@ -1,7 +1,10 @@
 """Actions of the self-check: versions, rounds, invitations, answering, workshop record."""
 
+import dataclasses
 from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -55,8 +58,12 @@ def succeed_version(version: InstrumentVersion, *, by, note: str = "") -> Instru
 
 
 @transaction.atomic
-def publish_version(version: InstrumentVersion, *, by) -> InstrumentVersion:
-    """Publish a draft; the previously published version is retired (rounds keep it)."""
+def publish_version(
+    version: InstrumentVersion, *, by, now: datetime | None = None
+) -> InstrumentVersion:
+    """Publish a draft at `now`; the previously published version is retired (rounds
+    keep it). Raises ValidationError for a version that is no draft or has no items.
+    """
     if version.status != VersionStatus.DRAFT:
         raise ValidationError(_("Only a draft version can be published."))
     if not Item.objects.filter(field__version=version).exists():
@@ -65,7 +72,7 @@ def publish_version(version: InstrumentVersion, *, by) -> InstrumentVersion:
         instrument=version.instrument, status=VersionStatus.PUBLISHED
     ).update(status=VersionStatus.RETIRED)
     version.status = VersionStatus.PUBLISHED
-    version.published_at = timezone.now()
+    version.published_at = now or timezone.now()
     version.save(update_fields=["status", "published_at", "updated_at"])
     return version
 
@@ -89,9 +96,16 @@ def open_round(
     title: str,
     instrument: Instrument | None = None,
     baseline=None,
-    opened_on=None,
+    on: date | None = None,
+    opened_on: date | None = None,
 ) -> SelfCheckRound:
-    """Open a self-check round on the current published version of the instrument."""
+    """Open a self-check round on the day `on` (default: today) on the current
+    published version of the instrument.
+
+    `opened_on` is the former name of `on`, still used by the demo loader. Raises
+    ValidationError when the instrument has no published version or the baseline
+    belongs to another municipality.
+    """
     instrument = instrument or Instrument.objects.get(key="selbstcheck")
     version = instrument.current_version()
     if version is None:
@@ -102,7 +116,7 @@ def open_round(
         title=title,
         baseline=baseline,
         created_by=by,
-        opened_on=opened_on or timezone.localdate(),
+        opened_on=on or opened_on or timezone.localdate(),
     )
     round_.full_clean()
     round_.save()
@@ -110,11 +124,14 @@ def open_round(
 
 
 @transaction.atomic
-def set_round_status(round_: SelfCheckRound, status: str, *, by) -> SelfCheckRound:
-    """Move a round on: administration → further perspectives → closed.
+def set_round_status(
+    round_: SelfCheckRound, status: str, *, by, on: date | None = None
+) -> SelfCheckRound:
+    """Move a round on: administration → further perspectives → closed (on the day
+    `on`, default: today).
 
     The other perspectives answer only after at least one administration response
-    was submitted; that is the method's order.
+    was submitted; that is the method's order (ValidationError otherwise).
     """
     if (
         status == RoundStatus.PERSPECTIVES
@@ -126,7 +143,7 @@ def set_round_status(round_: SelfCheckRound, status: str, *, by) -> SelfCheckRou
             )
         )
     round_.status = status
-    round_.closed_on = timezone.localdate() if status == RoundStatus.CLOSED else None
+    round_.closed_on = (on or timezone.localdate()) if status == RoundStatus.CLOSED else None
     round_.save(update_fields=["status", "closed_on", "updated_at"])
     return round_
 
@@ -147,9 +164,17 @@ def create_invitation(
     by,
     label: str = "",
     email: str = "",
+    now: datetime | None = None,
 ) -> Invitation:
+    """A personal link for one respondent, valid for SELFCHECK_INVITATION_DAYS from `now`."""
+    now = now or timezone.now()
     invitation = Invitation(
-        round=round_, perspective=perspective, label=label, email=email, created_by=by
+        round=round_,
+        perspective=perspective,
+        label=label,
+        email=email,
+        created_by=by,
+        expires_at=now + timedelta(days=settings.SELFCHECK_INVITATION_DAYS),
     )
     invitation.full_clean()
     invitation.save()
@@ -168,21 +193,15 @@ def response_for_member(round_: SelfCheckRound, user) -> Response:
 
 
 def response_for_invitation(invitation: Invitation) -> Response:
-    response = getattr(invitation, "response", None)
-    if response is None:
-        response = Response.objects.create(
-            round=invitation.round, perspective=invitation.perspective, invitation=invitation
-        )
+    """The response given through an invitation link, created on first use."""
+    response, _created = Response.objects.get_or_create(
+        invitation=invitation,
+        defaults={"round": invitation.round, "perspective": invitation.perspective},
+    )
     return response
 
 
-@transaction.atomic
-def save_answers(response: Response, values: dict[int, dict]) -> None:
-    """Store answers by item id: {"scale": 1..5 | None, "yes": bool | None,
-    "dont_know": bool, "text": str}. A submitted response is final.
-    """
-    if response.is_submitted:
-        raise ValidationError(_("These answers were submitted already and cannot change."))
+def _store_answers(response: Response, values: dict[int, dict]) -> None:
     items = {item.pk: item for item in Item.objects.filter(field__version=response.round.version)}
     for item_id, value in values.items():
         item = items.get(item_id)
@@ -195,6 +214,20 @@ def save_answers(response: Response, values: dict[int, dict]) -> None:
         answer.text = value.get("text", "") or ""
         answer.full_clean()
         answer.save()
+
+
+@transaction.atomic
+def save_answers(response: Response, values: dict[int, dict]) -> None:
+    """Store answers by item id: {"scale": 1..5 | None, "yes": bool | None,
+    "dont_know": bool, "text": str}. A submitted response is final.
+
+    Raises ValidationError, and stores none of them, when the response was submitted
+    or an item belongs to another version.
+    """
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    if response.is_submitted:
+        raise ValidationError(_("These answers were submitted already and cannot change."))
+    _store_answers(response, values)
 
 
 def missing_items(response: Response) -> list[Item]:
@@ -212,8 +245,10 @@ def missing_items(response: Response) -> list[Item]:
 
 
 @transaction.atomic
-def submit_response(response: Response) -> Response:
-    """Make a response final; refuses while required items are missing."""
+def submit_response(response: Response, *, now: datetime | None = None) -> Response:
+    """Make a response final at `now`; refuses (ValidationError) while required items
+    are missing or the round takes no answers from its perspective.
+    """
     response = Response.objects.select_for_update().get(pk=response.pk)
     if response.is_submitted:
         raise ValidationError(_("These answers were submitted already."))
@@ -225,12 +260,125 @@ def submit_response(response: Response) -> Response:
             _("Please answer every question first (or choose “don't know”). Missing: %(count)s.")
             % {"count": len(missing)}
         )
-    response.submitted_at = timezone.now()
+    response.submitted_at = now or timezone.now()
     response.save(update_fields=["submitted_at", "updated_at"])
     return response
 
 
+@dataclasses.dataclass(frozen=True)
+class QuestionnaireOutcome:
+    """What `answer_questionnaire` did: the response, and whether it is final now."""
+
+    response: Response
+    submitted: bool
+    # Required items still unanswered when a submit was asked for: the answers were
+    # saved as a draft, but the response is not final.
+    missing: list[Item] = dataclasses.field(default_factory=list)
+
+
+@transaction.atomic
+def answer_questionnaire(
+    round_: SelfCheckRound,
+    values: dict[int, dict],
+    *,
+    department: str,
+    submit: bool = False,
+    by=None,
+    invitation: Invitation | None = None,
+    now: datetime | None = None,
+) -> QuestionnaireOutcome:
+    """Save what the questionnaire page posted, and make it final when `submit` is asked.
+
+    The respondent is a staff member (`by`, answering for the administration) or the
+    holder of an `invitation`; their response is created on the first save. Answers,
+    department and the submission form one transaction: a ValidationError (already
+    submitted, the link no longer valid, the round not taking this perspective now, a
+    question of another self-check) leaves nothing stored, not even a new response.
+    A submit with required questions unanswered is not an error: the answers are saved
+    as a draft and the outcome lists the missing items.
+    """
+    now = now or timezone.now()
+    if invitation is not None:
+        if invitation.round_id != round_.pk:
+            raise ValueError("The invitation belongs to another round.")
+        # Locked, so two tabs saving the same link at once cannot both create a response.
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.expires_at <= now:
+            raise ValidationError(_("This link is no longer valid."))
+        response = response_for_invitation(invitation)
+    elif by is not None:
+        response = response_for_member(round_, by)
+    else:
+        raise ValueError("Either the staff member (by) or the invitation answers.")
+    # Only the response's row: locking the round too would make every respondent of
+    # the round wait for the others.
+    response = (
+        Response.objects.select_for_update(of=("self",)).select_related("round").get(pk=response.pk)
+    )
+    if response.is_submitted:
+        raise ValidationError(_("These answers were submitted already and cannot change."))
+    if not perspective_allowed(response.round, response.perspective):
+        raise ValidationError(_("This round does not take answers from this perspective now."))
+    _store_answers(response, values)
+    department = department.strip()
+    if response.department != department:
+        response.department = department
+        response.save(update_fields=["department", "updated_at"])
+    if not submit:
+        return QuestionnaireOutcome(response=response, submitted=False)
+    missing = missing_items(response)
+    if missing:
+        return QuestionnaireOutcome(response=response, submitted=False, missing=missing)
+    response.submitted_at = now
+    response.save(update_fields=["submitted_at", "updated_at"])
+    return QuestionnaireOutcome(response=response, submitted=True)
+
+
 # --- Workshop record ----------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class WorkshopEntry:
+    """What the workshop page records for one field of action."""
+
+    field: FieldOfAction
+    # The note is written only when it changed, so an untouched field leaves no empty note.
+    note_changed: bool = False
+    potentials: str = ""
+    recommendations: str = ""
+    # A new first step, when `step_text` is given.
+    step_text: str = ""
+    step_responsible: str = ""
+    step_due_on: date | None = None
+
+
+@transaction.atomic
+def save_workshop(round_: SelfCheckRound, entries: Iterable[WorkshopEntry], *, by) -> None:
+    """Store the workshop record of a round (changed notes, new first steps) at once.
+
+    The round's row is locked, so two people saving the page at the same moment
+    cannot both create the same note. Raises ValidationError, and saves nothing,
+    when a first step is invalid.
+    """
+    SelfCheckRound.objects.select_for_update().values_list("pk", flat=True).get(pk=round_.pk)
+    for entry in entries:
+        if entry.note_changed:
+            save_workshop_note(
+                round_,
+                entry.field,
+                potentials=entry.potentials,
+                recommendations=entry.recommendations,
+                by=by,
+            )
+        if entry.step_text:
+            add_first_step(
+                round_,
+                entry.field,
+                text=entry.step_text,
+                by=by,
+                responsible=entry.step_responsible,
+                due_on=entry.step_due_on,
+            )
 
 
 @transaction.atomic
@@ -240,7 +388,9 @@ def save_workshop_note(
     *,
     potentials: str,
     recommendations: str,
+    by=None,
 ) -> WorkshopNote:
+    """Write the workshop's note on one field of action, creating it on first use."""
     note, _created = WorkshopNote.objects.get_or_create(round=round_, field=field)
     note.potentials = potentials
     note.recommendations = recommendations
@@ -317,16 +467,6 @@ def send_invitation(invitation: Invitation, *, link: str, by=None) -> int:
         [invitation.email],
         caused_by=by or invitation.created_by,
     )
-
-
-@transaction.atomic
-def save_questionnaire(response: Response, values: dict[int, dict], *, department: str) -> None:
-    """Save answers and the optional department together; nothing becomes final."""
-    save_answers(response, values)
-    department = department.strip()
-    if response.department != department:
-        response.department = department
-        response.save(update_fields=["department", "updated_at"])
 
 
 @transaction.atomic

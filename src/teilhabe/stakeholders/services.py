@@ -1,7 +1,7 @@
 """Actions on actors: saving, assessing, involving and deleting personal data."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
@@ -38,7 +38,7 @@ class NewActor(NamedTuple):
 
 
 @transaction.atomic
-def import_actors(entries: Iterable[NewActor], *, by) -> list[Actor]:
+def import_actors(entries: Iterable[NewActor], *, by, now: datetime | None = None) -> list[Actor]:
     """Create the actors of an import with their assessments, all or nothing.
 
     Organisations are saved first, so a person's `organisation` may be an unsaved
@@ -55,7 +55,7 @@ def import_actors(entries: Iterable[NewActor], *, by) -> list[Actor]:
         save_actor(actor, by=by)
         if assessment is not None:
             influence, attitude = assessment
-            assess(actor, influence=influence, attitude=attitude, by=by)
+            assess(actor, influence=influence, attitude=attitude, by=by, now=now)
     return [entry.actor for entry in ordered]
 
 
@@ -68,16 +68,27 @@ def save_category(category: ActorCategory, *, by) -> ActorCategory:
 
 @transaction.atomic
 def assess(
-    actor: Actor, *, influence: int, attitude: int, by, note: str = "", at=None
+    actor: Actor,
+    *,
+    influence: int,
+    attitude: int,
+    by,
+    note: str = "",
+    now: datetime | None = None,
+    at: datetime | None = None,
 ) -> Assessment:
-    """Record a new assessment; earlier ones stay, so change over time is visible."""
+    """Record a new assessment made at `now`; earlier ones stay, so change over time
+    is visible. `at` is the former name of `now`, still used by the demo loader.
+
+    Raises ValidationError for values outside the scales.
+    """
     assessment = Assessment(
         actor=actor,
         influence=influence,
         attitude=attitude,
         note=note,
         assessed_by=by,
-        assessed_at=at or timezone.now(),
+        assessed_at=now or at or timezone.now(),
     )
     assessment.full_clean()
     assessment.save()
@@ -98,11 +109,14 @@ def record_participation(
     invited_on: date | None = None,
     took_part_on: date | None = None,
     note: str = "",
+    by=None,
 ) -> Participation:
     """Note that an actor was invited to / took part in a building block.
 
     An invitation makes the actor at least "invited", taking part at least
-    "involved"; the stage never goes down by itself.
+    "involved"; the stage never goes down by itself. The dates are the caller's;
+    nothing here takes the current day. Raises ValidationError when the block is in
+    another municipality or taking part is dated before the invitation.
     """
     participation, _created = Participation.objects.get_or_create(actor=actor, block=block)
     participation.invited_on = invited_on or participation.invited_on
@@ -132,13 +146,13 @@ def set_involvement(actor: Actor, involvement: str, *, by) -> Actor:
 
 
 @transaction.atomic
-def delete_actor(actor: Actor, *, by) -> None:
+def delete_actor(actor: Actor, *, by, now: datetime | None = None) -> None:
     """Delete an actor.
 
     A person's personal data is removed, but the row stays without it (category,
     involvement, assessments and participation dates), so the municipality's
-    anonymous statistics do not change. An organisation is deleted entirely; its
-    persons stay, no longer linked to it.
+    anonymous statistics do not change (`anonymised_at` is `now`). An organisation is
+    deleted entirely; its persons stay, no longer linked to it.
     """
     if actor.kind == ActorKind.ORGANISATION:
         actor.delete()
@@ -153,7 +167,7 @@ def delete_actor(actor: Actor, *, by) -> None:
     actor.notes = ""
     actor.silent_group = ""
     actor.organisation = None
-    actor.anonymised_at = timezone.now()
+    actor.anonymised_at = now or timezone.now()
     actor.save()
     actor.assessments.update(note="")
     actor.participations.update(note="")

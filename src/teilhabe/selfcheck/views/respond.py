@@ -2,8 +2,9 @@
 
 Both use one page with every field of action as a fieldset. "Save and continue later"
 stores what is there; "Submit" stores it and makes it final, or lists what is still
-missing. A response is created on the first POST only, so a link opened by a mail
-scanner or a curious colleague leaves no empty response behind.
+missing, in one call of `services.answer_questionnaire`. A response is created on
+the first POST only, so a link opened by a mail scanner or a curious colleague leaves
+no empty response behind.
 
 The invitation page is public: it shows only the municipality's name, the round's
 title and the perspective, never anything of the municipality's internal data.
@@ -43,12 +44,13 @@ def _questionnaire(
     round_: SelfCheckRound,
     response: Response | None,
     *,
-    create_response,
+    respondent: dict,
     template_context: dict,
 ) -> HttpResponse:
     """GET shows the questionnaire; POST saves, and submits when asked to.
 
-    `create_response` makes the response on the first save.
+    `respondent` names who answers, as `services.answer_questionnaire` takes it
+    (`by=` a staff member or `invitation=`); the response is created on the first save.
     """
     fields = list(services.fields_of(round_))
     items = [item for field in fields for item in field.items.all()]
@@ -63,23 +65,24 @@ def _questionnaire(
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            response = response or create_response()
+            submit = SUBMIT in request.POST
             try:
-                services.save_questionnaire(
-                    response, form.answer_values(), department=form.cleaned_data["department"]
+                outcome = services.answer_questionnaire(
+                    round_,
+                    form.answer_values(),
+                    department=form.cleaned_data["department"],
+                    submit=submit,
+                    **respondent,
                 )
-                if SUBMIT in request.POST:
-                    missing = services.missing_items(response)
-                    if not missing:
-                        services.submit_response(response)
             except ValidationError as exc:
                 for error in exc.messages:
                     messages.error(request, error)
                 return redirect(request.path)
+            response, missing = outcome.response, outcome.missing
             if missing:
                 form.mark_missing(missing)
                 status = 400
-            elif SUBMIT in request.POST:
+            elif submit:
                 return redirect(request.path)
             else:
                 messages.success(
@@ -163,7 +166,7 @@ def answer_as_member(request, pk: int):
         request,
         round_,
         response,
-        create_response=lambda: services.response_for_member(round_, request.user),
+        respondent={"by": request.user},
         template_context=context,
     )
 
@@ -198,6 +201,6 @@ def respond(request, token: str):
         request,
         round_,
         response,
-        create_response=lambda: services.response_for_invitation(invitation),
+        respondent={"invitation": invitation},
         template_context=context,
     )

@@ -9,7 +9,7 @@ queries, so the page and the exports stay fast however many people answered.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -65,10 +65,18 @@ def workshop(request: HttpRequest, pk: int) -> HttpResponse:
     forms = [WorkshopFieldForm(data, field=f, note=notes.get(f.pk)) for f in fields]
     if request.method == "POST":
         if all(form.is_valid() for form in forms):
-            _save_workshop(round_, forms, by=request.user)
-            messages.success(request, _("The workshop record was saved."))
-            return redirect("selfcheck:workshop", pk=round_.pk)
-        messages.error(request, _("Nothing was saved. Please correct the marked fields."))
+            try:
+                services.save_workshop(
+                    round_, [_workshop_entry(form) for form in forms], by=request.user
+                )
+            except ValidationError as exc:
+                for error in exc.messages:
+                    messages.error(request, error)
+            else:
+                messages.success(request, _("The workshop record was saved."))
+                return redirect("selfcheck:workshop", pk=round_.pk)
+        else:
+            messages.error(request, _("Nothing was saved. Please correct the marked fields."))
     status = 400 if request.method == "POST" else 200
     steps: dict[int, list] = {}
     for step in round_.first_steps.order_by("due_on", "pk"):
@@ -89,26 +97,17 @@ def workshop(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@transaction.atomic
-def _save_workshop(round_: SelfCheckRound, forms: list[WorkshopFieldForm], *, by) -> None:
-    for form in forms:
-        data = form.cleaned_data
-        if form.note_changed:
-            services.save_workshop_note(
-                round_,
-                form.field_of_action,
-                potentials=data["potentials"],
-                recommendations=data["recommendations"],
-            )
-        if data["step_text"]:
-            services.add_first_step(
-                round_,
-                form.field_of_action,
-                text=data["step_text"],
-                by=by,
-                responsible=data["step_responsible"],
-                due_on=data["step_due_on"],
-            )
+def _workshop_entry(form: WorkshopFieldForm) -> services.WorkshopEntry:
+    data = form.cleaned_data
+    return services.WorkshopEntry(
+        field=form.field_of_action,
+        note_changed=form.note_changed,
+        potentials=data["potentials"],
+        recommendations=data["recommendations"],
+        step_text=data["step_text"],
+        step_responsible=data["step_responsible"],
+        step_due_on=data["step_due_on"],
+    )
 
 
 @login_required

@@ -1,5 +1,7 @@
 """Saving a checked import."""
 
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -8,11 +10,12 @@ from teilhabe.stakeholders.models import Actor
 from teilhabe.stakeholders.transfer.validation import Preview
 
 
-def import_rows(preview: Preview, municipality, *, by) -> list[Actor]:
+def import_rows(preview: Preview, municipality, *, by, now: datetime | None = None) -> list[Actor]:
     """Create every actor of an error-free preview through `services.import_actors`.
 
     Raises ValidationError (and saves nothing) when the preview has errors or a
-    service rejects a row.
+    service rejects a row. Assessments in the file are dated `now` (default: the
+    current time).
     """
     if preview.has_errors:
         raise ValidationError(
@@ -25,4 +28,4 @@ def import_rows(preview: Preview, municipality, *, by) -> list[Actor]:
     ]
     if any(entry.actor.municipality_id != municipality.pk for entry in entries):
         raise ValueError("The preview was checked for another municipality.")
-    return services.import_actors(entries, by=by)
+    return services.import_actors(entries, by=by, now=now)

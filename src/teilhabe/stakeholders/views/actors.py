@@ -365,6 +365,7 @@ def participation_add(request, pk: int):
                 invited_on=data["invited_on"],
                 took_part_on=data["took_part_on"],
                 note=data["note"].strip(),
+                by=request.user,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
