@@ -402,7 +402,8 @@ def remove_document(document: BlockDocument, *, by, now: datetime | None = None)
         document.delete()
         log(process, LogAction.DOCUMENT_REMOVED, by=by, subject=title, now=now)
     # Remove the file only once the row is gone for good.
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- Consulting budget -------------------------------------------------------------

@@ -41,9 +41,10 @@ def succeed_version(version: InstrumentVersion, *, by, note: str = "") -> Instru
     existing = instrument.versions.filter(status=VersionStatus.DRAFT).first()
     if existing:
         return existing
-    top = instrument.versions.order_by("-number").first()
+    # `version` itself is one of them, so there is always a highest number.
+    top = instrument.versions.order_by("-number").values_list("number", flat=True).first()
     draft = InstrumentVersion.objects.create(
-        instrument=instrument, number=top.number + 1, note=note, created_by=by
+        instrument=instrument, number=(top or version.number) + 1, note=note, created_by=by
     )
     for field in version.fields.prefetch_related("items"):
         items = list(field.items.all())
