@@ -3,15 +3,22 @@
 Every view that takes an id from the URL goes through `get_object_for`: an object
 outside the user's scope answers 404 (its existence is not revealed); an object in
 scope for which the action is forbidden answers 403.
+
+A scope is defined once, as a QuerySet method taking the user (`visible_to`,
+`in_scope_of`). Rules ask it through `in_scope`, so a permission and a list never
+disagree about which rows a user works with.
 """
 
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
 M = TypeVar("M", bound=Model)
+
+_CACHE = "_in_scope_cache"
 
 
 def get_object_for(user, queryset: QuerySet[M], perm: str | None = None, **lookup) -> M:
@@ -23,6 +30,7 @@ def get_object_for(user, queryset: QuerySet[M], perm: str | None = None, **looku
         obj = queryset.visible_to(user).get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
+    remember_in_scope(user, queryset.visible_to, obj.pk)
     if perm and not user.has_perm(perm, obj):
         raise PermissionDenied
     return obj
@@ -31,3 +39,35 @@ def get_object_for(user, queryset: QuerySet[M], perm: str | None = None, **looku
 def require_perm(user, perm: str, obj=None) -> None:
     if not user.has_perm(perm, obj):
         raise PermissionDenied
+
+
+def in_scope(user, scope: Callable[[Any], QuerySet], pk: int | None) -> bool:
+    """Whether the row `pk` belongs to `scope(user)`, e.g. `Process.objects.visible_to`.
+
+    The answer is cached on the user object, which lives for one request: a page asks
+    the database at most once per scope and row, however many permissions it checks,
+    and not at all for an object it has just fetched through that scope.
+    """
+    if pk is None or not user.is_authenticated:
+        return False
+    cache = _cache(user)
+    key = (scope.__qualname__, pk)
+    if key not in cache:
+        cache[key] = scope(user).filter(pk=pk).exists()
+    return cache[key]
+
+
+def remember_in_scope(user, scope: Callable[[Any], QuerySet], pk: int) -> None:
+    """Note that `pk` was just fetched through `scope(user)`, so `in_scope` need not ask."""
+    if user.is_authenticated:
+        _cache(user)[(scope.__qualname__, pk)] = True
+
+
+def _cache(user) -> dict:
+    # getattr/setattr, not __dict__: request.user is a lazy proxy of the User that
+    # rules receive, and only attribute access reaches the User behind it.
+    cache = getattr(user, _CACHE, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _CACHE, cache)
+    return cache
