@@ -31,7 +31,7 @@ EXPECTED = {
         ApplicationStatus.SUBMITTED: {"office"},
         ApplicationStatus.ADMITTED: set(),
     },
-    "programmes.view_review_note": {
+    "programmes.view_application_review": {
         ApplicationStatus.DRAFT: {"office"},
         ApplicationStatus.SUBMITTED: {"office"},
         ApplicationStatus.ADMITTED: {"office"},

@@ -39,7 +39,7 @@ def test_nobody_changes_an_anonymised_person(request, process, person, who):
 def test_superuser_may_do_everything(db, person):
     admin = UserFactory(is_superuser=True)
     assert admin.has_perm("stakeholders.change_actor", person)
-    assert admin.has_perm("stakeholders.manage_categories")
+    assert admin.has_perm("stakeholders.change_actorcategory")
 
 
 @pytest.mark.parametrize(
@@ -54,4 +54,4 @@ def test_superuser_may_do_everything(db, person):
     ],
 )
 def test_only_programme_offices_manage_categories(db, request, who, allowed):
-    assert request.getfixturevalue(who).has_perm("stakeholders.manage_categories") is allowed
+    assert request.getfixturevalue(who).has_perm("stakeholders.change_actorcategory") is allowed

@@ -1,4 +1,4 @@
-"""Role predicates for every app (see docs/roles.md).
+"""Role predicates for every app, and who may see and invite people (see docs/roles.md).
 
 The roles are defined here once; the other apps' rules import them and add their
 scope (`in_municipality_scope`, `in_process_scope`, ...). Each predicate is safe for
@@ -32,3 +32,6 @@ def is_coordinator(user) -> bool:
 def is_municipal(user) -> bool:
     """Coordinator or team member: people of one municipality."""
     return user.is_authenticated and user.is_municipal
+
+
+rules.add_perm("accounts.invite_user", is_superuser | is_programme_office | is_coordinator)

@@ -89,19 +89,18 @@ rules.add_perm("processes.change_block", can_work_on_block)
 rules.add_perm("processes.add_blockdocument", can_work_on_block)
 rules.add_perm("processes.view_blockdocument", can_view_process)
 rules.add_perm("processes.delete_blockdocument", can_plan_process | is_uploader_with_block_access)
-rules.add_perm("processes.view_processlog", can_view_process)
-rules.add_perm("processes.view_budget", can_view_process)
+rules.add_perm("processes.view_processlogentry", can_view_process)
+rules.add_perm("processes.view_process_budget", can_view_process)
 rules.add_perm("processes.add_consultingentry", is_open_process & can_steer_process)
-rules.add_perm("processes.assign_facilitator", is_superuser | is_office_of_process)
-rules.add_perm("processes.change_budget", is_superuser | is_office_of_process)
+rules.add_perm("processes.change_process_facilitators", is_superuser | is_office_of_process)
 
 # Facilitators close a process at the end of the consulting; reopening is the
 # programme office's decision.
 rules.add_perm("processes.close_process", is_open_process & can_steer_process)
 rules.add_perm("processes.reopen_process", ~is_open_process & (is_superuser | is_office_of_process))
 
-# Programme-level: create a draft version of the programme's catalogue.
-rules.add_perm("processes.manage_catalogue", is_superuser | is_office_of_programme)
+# Checked on a programme: start a draft of the programme's next catalogue version.
+rules.add_perm("processes.add_catalogue", is_superuser | is_office_of_programme)
 rules.add_perm("processes.view_catalogue", is_authenticated)
 # A published catalogue version never changes; the office edits a draft copy instead.
 rules.add_perm(

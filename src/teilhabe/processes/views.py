@@ -173,7 +173,7 @@ def process_log(request, pk: int):
     process = get_object_for(
         request.user,
         Process.objects.select_related("municipality", "round__programme"),
-        "processes.view_processlog",
+        "processes.view_processlogentry",
         pk=pk,
     )
     page = paginate(request, process.log_entries.select_related("actor"))
@@ -416,7 +416,7 @@ def budget(request, pk: int):
         Process.objects.select_related("municipality", "round__programme").annotate(
             spent=Sum("consulting_entries__cost")
         ),
-        "processes.view_budget",
+        "processes.view_process_budget",
         pk=pk,
     )
     can_add = user.has_perm("processes.add_consultingentry", process)
@@ -474,7 +474,7 @@ def facilitators(request, pk: int):
     process = get_object_for(
         request.user,
         Process.objects.select_related("municipality", "round__programme"),
-        "processes.assign_facilitator",
+        "processes.change_process_facilitators",
         pk=pk,
     )
     add_form = FacilitatorAddForm(process=process)
@@ -529,7 +529,7 @@ def catalogue_list(request, pk: int):
             "nav": "programmes",
             "programme": programme,
             "catalogues": catalogues,
-            "can_manage": user.has_perm("processes.manage_catalogue", programme),
+            "can_manage": user.has_perm("processes.add_catalogue", programme),
             "draft": next((c for c in catalogues if c.is_editable), None),
         },
     )
@@ -538,7 +538,7 @@ def catalogue_list(request, pk: int):
 @login_required
 @require_http_methods(["POST"])
 def catalogue_draft(request, pk: int):
-    programme = get_object_for(request.user, Programme.objects, "processes.manage_catalogue", pk=pk)
+    programme = get_object_for(request.user, Programme.objects, "processes.add_catalogue", pk=pk)
     draft = services.create_catalogue_draft(programme, by=request.user)
     messages.success(
         request,

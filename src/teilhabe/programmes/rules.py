@@ -97,10 +97,9 @@ rules.add_perm("programmes.add_application", is_coordinator)
 # Drafts stay private to the municipality until submitted (Application.objects.visible_to).
 rules.add_perm("programmes.view_application", is_superuser | in_application_scope)
 # The review note is the office's internal assessment.
-rules.add_perm("programmes.view_review_note", is_superuser | is_office_of_programme)
+rules.add_perm("programmes.view_application_review", is_superuser | is_office_of_programme)
 rules.add_perm("programmes.change_application", is_coordinator & in_application_scope & is_draft)
 rules.add_perm("programmes.submit_application", is_coordinator & in_application_scope & is_draft)
 rules.add_perm(
     "programmes.decide_application", (is_superuser | is_office_of_programme) & is_submitted
 )
-rules.add_perm("programmes.invite_user", is_superuser | is_programme_office | is_coordinator)

@@ -423,7 +423,7 @@ def _people_queryset(user):
 @login_required
 @require_http_methods(["GET"])
 def people(request):
-    require_perm(request.user, "programmes.invite_user")
+    require_perm(request.user, "accounts.invite_user")
     queryset = _people_queryset(request.user).select_related("municipality").order_by("full_name")
     page = paginate(request, queryset)
     return render(request, "programmes/people.html", {"page": page, "nav": "people"})
@@ -432,7 +432,7 @@ def people(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request):
-    require_perm(request.user, "programmes.invite_user")
+    require_perm(request.user, "accounts.invite_user")
     form = InviteForm(request.POST or None, inviter=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -32,16 +32,16 @@ can_run = is_superuser | ((is_coordinator | is_facilitator) & in_municipality_sc
 can_keep_instruments = is_superuser | is_programme_office
 
 # Checked on a Municipality or a SelfCheckRound.
-rules.add_perm("selfcheck.view_round", can_view)
-rules.add_perm("selfcheck.add_round", can_run)
-rules.add_perm("selfcheck.change_round", can_run & is_open_round)
-rules.add_perm("selfcheck.export_round", can_view)
+rules.add_perm("selfcheck.view_selfcheckround", can_view)
+rules.add_perm("selfcheck.add_selfcheckround", can_run)
+rules.add_perm("selfcheck.change_selfcheckround", can_run & is_open_round)
+rules.add_perm("selfcheck.export_selfcheckround", can_view)
 # Administration staff of the municipality answer with their account.
 rules.add_perm(
-    "selfcheck.answer_round",
+    "selfcheck.answer_selfcheckround",
     (is_superuser | (is_municipal & in_municipality_scope)) & is_open_round,
 )
 # The workshop follows the answers, so its record is kept after the round closed.
-rules.add_perm("selfcheck.change_workshop", can_run)
+rules.add_perm("selfcheck.change_workshopnote", can_run)
 
-rules.add_perm("selfcheck.manage_instruments", can_keep_instruments)
+rules.add_perm("selfcheck.change_instrument", can_keep_instruments)

@@ -30,4 +30,6 @@ can_keep_categories = is_superuser | is_programme_office
 # Checked on a Municipality or an Actor.
 rules.add_perm("stakeholders.view_actor", can_view)
 rules.add_perm("stakeholders.change_actor", can_work & ~is_anonymised)
-rules.add_perm("stakeholders.manage_categories", can_keep_categories)
+# The category catalogue is the programme office's; everybody reads the categories
+# where actors are entered.
+rules.add_perm("stakeholders.change_actorcategory", can_keep_categories)

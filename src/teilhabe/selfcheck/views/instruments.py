@@ -19,7 +19,7 @@ from teilhabe.selfcheck.forms import ItemTextForm
 from teilhabe.selfcheck.models import Instrument, InstrumentVersion, Item, VersionStatus
 
 NAV = "instruments"
-PERM = "selfcheck.manage_instruments"
+PERM = "selfcheck.change_instrument"
 
 
 def _version(request, pk: int) -> InstrumentVersion:
