@@ -34,4 +34,9 @@ def is_municipal(user) -> bool:
     return user.is_authenticated and user.is_municipal
 
 
-rules.add_perm("accounts.invite_user", is_superuser | is_programme_office | is_coordinator)
+# The people list shows whom the user may invite and manage: the programme office
+# everybody in its programmes, coordinators their municipality's team.
+can_invite = is_superuser | is_programme_office | is_coordinator
+
+rules.add_perm("accounts.view_user_list", can_invite)
+rules.add_perm("accounts.invite_user", can_invite)

@@ -80,6 +80,7 @@ def is_uploader_with_block_access(user, document) -> bool:
     return document.uploaded_by_id == user.pk and can_work_on_block.test(user, document.block)
 
 
+rules.add_perm("processes.view_process_list", is_authenticated)
 rules.add_perm("processes.view_process", can_view_process)
 rules.add_perm("processes.change_process", can_plan_process)
 rules.add_perm("processes.add_block", can_plan_process)

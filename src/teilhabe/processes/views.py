@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from teilhabe.core.access import get_object_for
+from teilhabe.core.access import get_object_for, require_perm
 from teilhabe.core.formats import format_eur
 from teilhabe.core.forms import add_service_errors
 from teilhabe.core.pagination import paginate
@@ -125,6 +125,7 @@ def _render_block_detail(request, block: Block, *, status_form=None, document_fo
 @login_required
 @require_http_methods(["GET"])
 def process_list(request):
+    require_perm(request.user, "processes.view_process_list")
     visible = Process.objects.visible_to(request.user)
     rounds = Round.objects.filter(pk__in=visible.values("round")).select_related("programme")
     form = ProcessFilterForm(request.GET or None, rounds=rounds)

@@ -72,6 +72,9 @@ def is_submitted(user, application) -> bool:
 
 # --- Programmes and rounds -----------------------------------------------------------
 
+# The list shows the programmes one works in; everybody else reaches a programme
+# through its rounds and processes.
+rules.add_perm("programmes.view_programme_list", is_superuser | is_programme_office)
 rules.add_perm("programmes.view_programme", is_authenticated)
 rules.add_perm("programmes.change_programme", is_superuser | is_office_of_programme)
 rules.add_perm("programmes.add_round", is_superuser | is_office_of_programme)
@@ -79,6 +82,7 @@ rules.add_perm("programmes.change_round", is_superuser | is_office_of_programme)
 
 # --- Municipalities ------------------------------------------------------------------
 
+rules.add_perm("programmes.view_municipality_list", is_authenticated)
 rules.add_perm("programmes.add_municipality", is_superuser | is_programme_office)
 # Base data of every municipality is public knowledge, but only the programme office
 # browses foreign municipalities; municipal people and facilitators open their own.
@@ -93,6 +97,7 @@ rules.add_perm(
 
 # --- Applications --------------------------------------------------------------------
 
+rules.add_perm("programmes.view_application_list", is_authenticated)
 rules.add_perm("programmes.add_application", is_coordinator)
 # Drafts stay private to the municipality until submitted (Application.objects.visible_to).
 rules.add_perm("programmes.view_application", is_superuser | in_application_scope)

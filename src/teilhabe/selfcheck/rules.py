@@ -44,4 +44,5 @@ rules.add_perm(
 # The workshop follows the answers, so its record is kept after the round closed.
 rules.add_perm("selfcheck.change_workshopnote", can_run)
 
+rules.add_perm("selfcheck.view_instrument_list", can_keep_instruments)
 rules.add_perm("selfcheck.change_instrument", can_keep_instruments)

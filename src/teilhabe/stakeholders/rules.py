@@ -32,4 +32,5 @@ rules.add_perm("stakeholders.view_actor", can_view)
 rules.add_perm("stakeholders.change_actor", can_work & ~is_anonymised)
 # The category catalogue is the programme office's; everybody reads the categories
 # where actors are entered.
+rules.add_perm("stakeholders.view_actorcategory_list", can_keep_categories)
 rules.add_perm("stakeholders.change_actorcategory", can_keep_categories)

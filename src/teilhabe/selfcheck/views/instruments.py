@@ -30,7 +30,7 @@ def _version(request, pk: int) -> InstrumentVersion:
 @login_required
 @require_http_methods(["GET"])
 def instrument_list(request):
-    require_perm(request.user, PERM)
+    require_perm(request.user, "selfcheck.view_instrument_list")
     versions = InstrumentVersion.objects.annotate(round_count=Count("rounds")).order_by("-number")
     instruments = Instrument.objects.prefetch_related(Prefetch("versions", queryset=versions))
     return render(

@@ -422,7 +422,7 @@ def actor_delete(request, pk: int):
 @login_required
 @require_http_methods(["GET"])
 def category_list(request):
-    require_perm(request.user, "stakeholders.change_actorcategory")
+    require_perm(request.user, "stakeholders.view_actorcategory_list")
     return render(
         request,
         "stakeholders/category_list.html",
