@@ -6,6 +6,7 @@ municipality with its own process; a facilitator of that other process.
 """
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import (
     BlockFactory,
@@ -17,6 +18,7 @@ from tests.factories import (
     ProgrammeOfficeFactory,
     RoundFactory,
     TeamMemberFactory,
+    UserFactory,
 )
 
 
@@ -104,6 +106,17 @@ def other_office(db):
     user = ProgrammeOfficeFactory(full_name="Otto Anderesbüro")
     ProgrammeFactory().office_members.add(user)
     return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_superuser=True, is_staff=True, full_name="Olga Betrieb")
+
+
+@pytest.fixture
+def anonymous():
+    """Nobody logged in; also who answers a self-check through an invitation link."""
+    return AnonymousUser()
 
 
 def login(client, user):

@@ -35,11 +35,6 @@ EXPECTED = {
 
 
 @pytest.fixture
-def superuser(db):
-    return UserFactory(is_superuser=True, is_staff=True)
-
-
-@pytest.fixture
 def operator(db):
     """Staff without a role: works in the Django admin."""
     return UserFactory(is_staff=True)

@@ -77,7 +77,12 @@ can_steer_process = is_superuser | ((is_programme_office | is_facilitator) & in_
 
 @rules.predicate
 def is_uploader_with_block_access(user, document) -> bool:
-    return document.uploaded_by_id == user.pk and can_work_on_block.test(user, document.block)
+    return (
+        document is not None
+        and user.is_authenticated
+        and document.uploaded_by_id == user.pk
+        and can_work_on_block.test(user, document.block)
+    )
 
 
 rules.add_perm("processes.view_process_list", is_authenticated)
