@@ -51,7 +51,7 @@ def in_scope(user, scope: Callable[[Any], QuerySet], pk: int | None) -> bool:
     if pk is None or not user.is_authenticated:
         return False
     cache = _cache(user)
-    key = (scope.__qualname__, pk)
+    key = (*_name(scope), pk)
     if key not in cache:
         cache[key] = scope(user).filter(pk=pk).exists()
     return cache[key]
@@ -60,7 +60,12 @@ def in_scope(user, scope: Callable[[Any], QuerySet], pk: int | None) -> bool:
 def remember_in_scope(user, scope: Callable[[Any], QuerySet], pk: int) -> None:
     """Note that `pk` was just fetched through `scope(user)`, so `in_scope` need not ask."""
     if user.is_authenticated:
-        _cache(user)[(scope.__qualname__, pk)] = True
+        _cache(user)[(*_name(scope), pk)] = True
+
+
+def _name(scope) -> tuple[str, str]:
+    # The QuerySet method, whether reached through the manager or a QuerySet.
+    return scope.__module__, scope.__qualname__
 
 
 def _cache(user) -> dict:
