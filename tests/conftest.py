@@ -8,6 +8,7 @@ municipality with its own process; a facilitator of that other process.
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -22,6 +23,7 @@ from tests.factories import (
     ProgrammeOfficeFactory,
     RoundFactory,
     TeamMemberFactory,
+    UserFactory,
 )
 
 FAST = {
@@ -146,6 +148,17 @@ def other_office(db):
     user = ProgrammeOfficeFactory(full_name="Otto Anderesbüro")
     ProgrammeFactory().office_members.add(user)
     return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_superuser=True, is_staff=True, full_name="Olga Betrieb")
+
+
+@pytest.fixture
+def anonymous():
+    """Nobody logged in; also who answers a self-check through an invitation link."""
+    return AnonymousUser()
 
 
 def login(client, user):

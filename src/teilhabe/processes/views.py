@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from teilhabe.core.access import get_object_for
+from teilhabe.core.access import get_object_for, require_perm
 from teilhabe.core.formats import format_eur
 from teilhabe.core.forms import add_service_errors
 from teilhabe.core.pagination import paginate
@@ -125,6 +125,7 @@ def _render_block_detail(request, block: Block, *, status_form=None, document_fo
 @login_required
 @require_http_methods(["GET"])
 def process_list(request):
+    require_perm(request.user, "processes.view_process_list")
     visible = Process.objects.visible_to(request.user)
     rounds = Round.objects.filter(pk__in=visible.values("round")).select_related("programme")
     form = ProcessFilterForm(request.GET or None, rounds=rounds)
@@ -173,7 +174,7 @@ def process_log(request, pk: int):
     process = get_object_for(
         request.user,
         Process.objects.select_related("municipality", "round__programme"),
-        "processes.view_processlog",
+        "processes.view_processlogentry",
         pk=pk,
     )
     page = paginate(request, process.log_entries.select_related("actor"))
@@ -416,7 +417,7 @@ def budget(request, pk: int):
         Process.objects.select_related("municipality", "round__programme").annotate(
             spent=Sum("consulting_entries__cost")
         ),
-        "processes.view_budget",
+        "processes.view_process_budget",
         pk=pk,
     )
     can_add = user.has_perm("processes.add_consultingentry", process)
@@ -474,7 +475,7 @@ def facilitators(request, pk: int):
     process = get_object_for(
         request.user,
         Process.objects.select_related("municipality", "round__programme"),
-        "processes.assign_facilitator",
+        "processes.change_process_facilitators",
         pk=pk,
     )
     add_form = FacilitatorAddForm(process=process)
@@ -529,7 +530,7 @@ def catalogue_list(request, pk: int):
             "nav": "programmes",
             "programme": programme,
             "catalogues": catalogues,
-            "can_manage": user.has_perm("processes.manage_catalogue", programme),
+            "can_manage": user.has_perm("processes.add_catalogue", programme),
             "draft": next((c for c in catalogues if c.is_editable), None),
         },
     )
@@ -538,7 +539,7 @@ def catalogue_list(request, pk: int):
 @login_required
 @require_http_methods(["POST"])
 def catalogue_draft(request, pk: int):
-    programme = get_object_for(request.user, Programme.objects, "processes.manage_catalogue", pk=pk)
+    programme = get_object_for(request.user, Programme.objects, "processes.add_catalogue", pk=pk)
     draft = services.create_catalogue_draft(programme, by=request.user)
     messages.success(
         request,

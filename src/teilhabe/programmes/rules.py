@@ -1,42 +1,62 @@
-"""Who may do what with programmes, rounds, municipalities and applications."""
+"""Who may do what with programmes, rounds, municipalities and applications.
+
+Roles come from accounts/rules.py. Two relations are defined here for every app
+above: `is_office_of_programme` (the programme office of the programme an object
+belongs to) and `in_municipality_scope` (the municipalities whose internal data the
+user works with, as `Municipality.objects.in_scope_of` says). See docs/roles.md.
+"""
 
 import rules
-from django.core.exceptions import ObjectDoesNotExist
 
-from teilhabe.accounts.models import Role
-from teilhabe.programmes.models import ApplicationStatus
+from teilhabe.accounts.rules import (
+    is_authenticated,
+    is_coordinator,
+    is_programme_office,
+    is_superuser,
+)
+from teilhabe.core.access import in_scope
+from teilhabe.programmes.models import Application, ApplicationStatus, Municipality, Programme
+
+
+def _programme_id(obj) -> int | None:
+    """The programme of a Programme, of anything with a programme, or of anything in a round."""
+    if obj is None:
+        return None
+    if isinstance(obj, Programme):
+        return obj.pk
+    if hasattr(obj, "programme_id"):
+        return obj.programme_id
+    return obj.round.programme_id
+
+
+def _municipality_id(obj) -> int | None:
+    """The municipality of a Municipality or of anything that belongs to one."""
+    if obj is None:
+        return None
+    if isinstance(obj, Municipality):
+        return obj.pk
+    return obj.municipality_id
 
 
 @rules.predicate
-def is_office_of_programme(user, programme) -> bool:
-    return programme is not None and programme.pk in user.office_programme_ids
+def is_office_of_programme(user, obj) -> bool:
+    """Programme office of the programme `obj` belongs to (a programme, round, application...)."""
+    if not user.is_authenticated:
+        return False
+    programme_id = _programme_id(obj)
+    return programme_id is not None and programme_id in user.office_programme_ids
 
 
 @rules.predicate
-def is_office_of_round(user, round_) -> bool:
-    return round_ is not None and round_.programme_id in user.office_programme_ids
+def in_municipality_scope(user, obj) -> bool:
+    """`obj` (a municipality or anything of one) is internal data the user works with."""
+    return in_scope(user, Municipality.objects.in_scope_of, _municipality_id(obj))
 
 
 @rules.predicate
-def is_office_of_application(user, application) -> bool:
-    return application is not None and application.round.programme_id in user.office_programme_ids
-
-
-@rules.predicate
-def is_coordinator_of_application(user, application) -> bool:
-    return (
-        application is not None
-        and user.role == Role.COORDINATOR
-        and application.municipality_id == user.municipality_id
-    )
-
-
-@rules.predicate
-def is_member_of_application(user, application) -> bool:
-    return (
-        application is not None
-        and user.is_municipal
-        and (application.municipality_id == user.municipality_id)
+def in_application_scope(user, application) -> bool:
+    return application is not None and in_scope(
+        user, Application.objects.visible_to, application.pk
     )
 
 
@@ -50,96 +70,41 @@ def is_submitted(user, application) -> bool:
     return application is not None and application.status == ApplicationStatus.SUBMITTED
 
 
-@rules.predicate
-def is_coordinator_of_municipality(user, municipality) -> bool:
-    return (
-        municipality is not None
-        and user.role == Role.COORDINATOR
-        and municipality.pk == user.municipality_id
-    )
+# --- Programmes and rounds -----------------------------------------------------------
 
-
-@rules.predicate
-def is_programme_office(user) -> bool:
-    return user.role == Role.PROGRAMME_OFFICE
-
-
-@rules.predicate
-def is_coordinator(user) -> bool:
-    return user.role == Role.COORDINATOR
-
-
-is_superuser = rules.is_superuser
-
-rules.add_perm("programmes.view_programme", rules.is_authenticated)
+# The list shows the programmes one works in; everybody else reaches a programme
+# through its rounds and processes.
+rules.add_perm("programmes.view_programme_list", is_superuser | is_programme_office)
+rules.add_perm("programmes.view_programme", is_authenticated)
 rules.add_perm("programmes.change_programme", is_superuser | is_office_of_programme)
 rules.add_perm("programmes.add_round", is_superuser | is_office_of_programme)
-rules.add_perm("programmes.change_round", is_superuser | is_office_of_round)
+rules.add_perm("programmes.change_round", is_superuser | is_office_of_programme)
 
+# --- Municipalities ------------------------------------------------------------------
+
+rules.add_perm("programmes.view_municipality_list", is_authenticated)
 rules.add_perm("programmes.add_municipality", is_superuser | is_programme_office)
-
-
-@rules.predicate
-def is_office_of_municipality(user, municipality) -> bool:
-    if municipality is None or not user.is_programme_office:
-        return False
-    return (
-        municipality.created_by_id == user.pk
-        or municipality.applications.filter(round__programme__in=user.office_programme_ids).exists()
-        or municipality.processes.filter(round__programme__in=user.office_programme_ids).exists()
-    )
-
-
-@rules.predicate
-def is_member_of_municipality(user, municipality) -> bool:
-    return (
-        municipality is not None and user.is_municipal and municipality.pk == user.municipality_id
-    )
-
-
-@rules.predicate
-def is_facilitator_of_municipality(user, municipality) -> bool:
-    return municipality is not None and municipality.pk in user.facilitated_municipality_ids
-
-
 # Base data of every municipality is public knowledge, but only the programme office
 # browses foreign municipalities; municipal people and facilitators open their own.
 rules.add_perm(
     "programmes.view_municipality",
-    is_superuser | is_programme_office | is_member_of_municipality | is_facilitator_of_municipality,
+    is_superuser | is_programme_office | in_municipality_scope,
 )
-
-
 rules.add_perm(
     "programmes.change_municipality",
-    is_superuser | is_coordinator_of_municipality | is_office_of_municipality,
+    is_superuser | ((is_programme_office | is_coordinator) & in_municipality_scope),
 )
 
+# --- Applications --------------------------------------------------------------------
 
-@rules.predicate
-def is_facilitator_of_application(user, application) -> bool:
-    if application is None or not user.is_facilitator:
-        return False
-    try:
-        return application.process.pk in user.facilitated_process_ids
-    except ObjectDoesNotExist:
-        return False
-
-
+rules.add_perm("programmes.view_application_list", is_authenticated)
 rules.add_perm("programmes.add_application", is_coordinator)
-rules.add_perm(
-    "programmes.view_application",
-    is_superuser
-    # Drafts stay private to the municipality until submitted (as in visible_to).
-    | (is_office_of_application & ~is_draft)
-    | is_member_of_application
-    | is_facilitator_of_application,
-)
+# Drafts stay private to the municipality until submitted (Application.objects.visible_to).
+rules.add_perm("programmes.view_application", is_superuser | in_application_scope)
 # The review note is the office's internal assessment.
-rules.add_perm("programmes.view_review_note", is_superuser | is_office_of_application)
-rules.add_perm("programmes.change_application", is_coordinator_of_application & is_draft)
-rules.add_perm("programmes.submit_application", is_coordinator_of_application & is_draft)
+rules.add_perm("programmes.view_application_review", is_superuser | is_office_of_programme)
+rules.add_perm("programmes.change_application", is_coordinator & in_application_scope & is_draft)
+rules.add_perm("programmes.submit_application", is_coordinator & in_application_scope & is_draft)
 rules.add_perm(
-    "programmes.decide_application", (is_superuser | is_office_of_application) & is_submitted
+    "programmes.decide_application", (is_superuser | is_office_of_programme) & is_submitted
 )
-rules.add_perm("programmes.invite_user", is_superuser | is_programme_office | is_coordinator)

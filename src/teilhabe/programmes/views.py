@@ -48,6 +48,7 @@ def _is_office(user) -> bool:
 @login_required
 @require_http_methods(["GET"])
 def programme_list(request: HttpRequest) -> HttpResponse:
+    require_perm(request.user, "programmes.view_programme_list")
     programmes = Programme.objects.visible_to(request.user).prefetch_related(
         Prefetch("rounds", queryset=Round.objects.order_by("-starts_on"))
     )
@@ -153,6 +154,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def municipality_list(request: HttpRequest) -> HttpResponse:
     """Municipalities the user works with; the office may browse all (base data is public)."""
     user = request.user
+    require_perm(user, "programmes.view_municipality_list")
     form = MunicipalityFilterForm(request.GET or None, may_see_all=_is_office(user))
     if form.show_all:
         municipalities = Municipality.objects.visible_to(user)
@@ -231,6 +233,7 @@ def municipality_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 def application_list(request: HttpRequest) -> HttpResponse:
     user = request.user
+    require_perm(user, "programmes.view_application_list")
     form = ApplicationFilterForm(request.GET or None, user=user)
     applications = (
         Application.objects.visible_to(user)
@@ -436,7 +439,7 @@ def _people_queryset(user):
 @login_required
 @require_http_methods(["GET"])
 def people(request):
-    require_perm(request.user, "programmes.invite_user")
+    require_perm(request.user, "accounts.view_user_list")
     queryset = _people_queryset(request.user).select_related("municipality").order_by("full_name")
     page = paginate(request, queryset)
     return render(request, "programmes/people.html", {"page": page, "nav": "people"})
@@ -445,7 +448,7 @@ def people(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request):
-    require_perm(request.user, "programmes.invite_user")
+    require_perm(request.user, "accounts.invite_user")
     form = InviteForm(request.POST or None, inviter=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

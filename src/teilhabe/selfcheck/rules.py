@@ -1,47 +1,48 @@
 """Who may see and run a municipality's self-check (see docs/roles.md).
 
-Results and answers are internal: the municipality's team, its facilitators and the
-programme office read them. Coordinators and facilitators run rounds (open, invite,
-close, workshop record). Administration staff with an account answer in their own
-name; everybody else answers through a personal invitation link, without an account.
+Results and answers are internal: everybody with the municipality in scope (its
+team, its facilitators, the programme office) reads them. Coordinators and
+facilitators run rounds (open, invite, move on, workshop record). Administration
+staff with an account answer in their own name; everybody else answers through a
+personal invitation link, without an account: that link is checked by its token and
+`services.perspective_allowed`, not by these rules.
 """
 
 import rules
 
-from teilhabe.accounts.models import Role
-from teilhabe.stakeholders.rules import is_facilitator, is_member, is_office
-
-
-def _municipality(obj):
-    return getattr(obj, "municipality", obj)
-
-
-@rules.predicate
-def is_coordinator(user, obj) -> bool:
-    return user.role == Role.COORDINATOR and is_member.test(user, _municipality(obj))
+from teilhabe.accounts.rules import (
+    is_coordinator,
+    is_facilitator,
+    is_municipal,
+    is_programme_office,
+    is_superuser,
+)
+from teilhabe.programmes.rules import in_municipality_scope
+from teilhabe.selfcheck.models import RoundStatus
 
 
 @rules.predicate
 def is_open_round(user, round_) -> bool:
-    from teilhabe.selfcheck.models import RoundStatus
-
+    # Checked on a municipality (opening a round), nothing is closed yet.
     return round_ is not None and getattr(round_, "status", None) != RoundStatus.CLOSED
 
 
-@rules.predicate
-def is_programme_office(user) -> bool:
-    return user.is_programme_office
-
-
-can_view = rules.is_superuser | is_member | is_facilitator | is_office
-can_run = rules.is_superuser | is_coordinator | is_facilitator
+can_view = is_superuser | in_municipality_scope
+can_run = is_superuser | ((is_coordinator | is_facilitator) & in_municipality_scope)
+can_keep_instruments = is_superuser | is_programme_office
 
 # Checked on a Municipality or a SelfCheckRound.
-rules.add_perm("selfcheck.view_round", can_view)
-rules.add_perm("selfcheck.add_round", can_run)
-rules.add_perm("selfcheck.change_round", can_run & is_open_round)
-rules.add_perm("selfcheck.change_workshop", can_run)
+rules.add_perm("selfcheck.view_selfcheckround", can_view)
+rules.add_perm("selfcheck.add_selfcheckround", can_run)
+rules.add_perm("selfcheck.change_selfcheckround", can_run & is_open_round)
+rules.add_perm("selfcheck.export_selfcheckround", can_view)
 # Administration staff of the municipality answer with their account.
-rules.add_perm("selfcheck.answer_round", (rules.is_superuser | is_member) & is_open_round)
-rules.add_perm("selfcheck.export_round", can_view)
-rules.add_perm("selfcheck.manage_instruments", rules.is_superuser | is_programme_office)
+rules.add_perm(
+    "selfcheck.answer_selfcheckround",
+    (is_superuser | (is_municipal & in_municipality_scope)) & is_open_round,
+)
+# The workshop follows the answers, so its record is kept after the round closed.
+rules.add_perm("selfcheck.change_workshopnote", can_run)
+
+rules.add_perm("selfcheck.view_instrument_list", can_keep_instruments)
+rules.add_perm("selfcheck.change_instrument", can_keep_instruments)

@@ -19,7 +19,7 @@ from teilhabe.selfcheck.forms import ItemTextForm
 from teilhabe.selfcheck.models import Instrument, InstrumentVersion, Item, VersionStatus
 
 NAV = "instruments"
-PERM = "selfcheck.manage_instruments"
+PERM = "selfcheck.change_instrument"
 
 
 def _version(request, pk: int) -> InstrumentVersion:
@@ -30,7 +30,7 @@ def _version(request, pk: int) -> InstrumentVersion:
 @login_required
 @require_http_methods(["GET"])
 def instrument_list(request):
-    require_perm(request.user, PERM)
+    require_perm(request.user, "selfcheck.view_instrument_list")
     versions = InstrumentVersion.objects.annotate(round_count=Count("rounds")).order_by("-number")
     instruments = Instrument.objects.prefetch_related(Prefetch("versions", queryset=versions))
     return render(

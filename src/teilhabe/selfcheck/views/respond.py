@@ -144,7 +144,7 @@ def answer_as_member(request, pk: int):
     round_ = get_object_for(
         request.user,
         SelfCheckRound.objects.select_related("municipality", "version__instrument"),
-        "selfcheck.answer_round",
+        "selfcheck.answer_selfcheckround",
         pk=pk,
     )
     response = Response.objects.filter(round=round_, respondent=request.user).first()

@@ -32,7 +32,7 @@ def _round(request: HttpRequest, pk: int, perm: str) -> SelfCheckRound:
 @login_required
 @require_GET
 def results(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _round(request, pk, "selfcheck.view_round")
+    round_ = _round(request, pk, "selfcheck.view_selfcheckround")
     data = round_results(round_)
     user = request.user
     return render(
@@ -43,8 +43,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "round": round_,
             "results": data,
             "radar": radar_for(data),
-            "can_edit_workshop": user.has_perm("selfcheck.change_workshop", round_),
-            "can_export": user.has_perm("selfcheck.export_round", round_),
+            "can_edit_workshop": user.has_perm("selfcheck.change_workshopnote", round_),
+            "can_export": user.has_perm("selfcheck.export_selfcheckround", round_),
         },
     )
 
@@ -53,10 +53,10 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def workshop(request: HttpRequest, pk: int) -> HttpResponse:
     """The workshop record: potentials, recommendations and first steps per field."""
-    round_ = _round(request, pk, "selfcheck.view_round")
-    can_edit = request.user.has_perm("selfcheck.change_workshop", round_)
+    round_ = _round(request, pk, "selfcheck.view_selfcheckround")
+    can_edit = request.user.has_perm("selfcheck.change_workshopnote", round_)
     if request.method == "POST":
-        require_perm(request.user, "selfcheck.change_workshop", round_)
+        require_perm(request.user, "selfcheck.change_workshopnote", round_)
     fields = list(
         FieldOfAction.objects.filter(version_id=round_.version_id).order_by("position", "pk")
     )
@@ -113,7 +113,7 @@ def _workshop_entry(form: WorkshopFieldForm) -> services.WorkshopEntry:
 @login_required
 @require_GET
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _round(request, pk, "selfcheck.export_round")
+    round_ = _round(request, pk, "selfcheck.export_selfcheckround")
     data = round_results(round_)
     return HttpResponse(
         exports.report_pdf(data),
@@ -125,7 +125,7 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def answers_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _round(request, pk, "selfcheck.export_round")
+    round_ = _round(request, pk, "selfcheck.export_selfcheckround")
     data = round_results(round_, comparisons=False)
     return HttpResponse(
         exports.answers_xlsx(data),

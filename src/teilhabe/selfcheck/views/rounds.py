@@ -31,11 +31,11 @@ from teilhabe.selfcheck.models import (
 NAV = "municipalities"
 
 
-def _municipality(request, pk: int, perm: str = "selfcheck.view_round"):
+def _municipality(request, pk: int, perm: str = "selfcheck.view_selfcheckround"):
     return get_municipality_in_scope(request.user, pk, perm)
 
 
-def _round(request, pk: int, perm: str = "selfcheck.view_round") -> SelfCheckRound:
+def _round(request, pk: int, perm: str = "selfcheck.view_selfcheckround") -> SelfCheckRound:
     return get_object_for(
         request.user,
         SelfCheckRound.objects.select_related("municipality", "version__instrument", "baseline"),
@@ -87,7 +87,7 @@ def round_list(request, pk: int):
             "nav": NAV,
             "municipality": municipality,
             "rounds": rounds,
-            "can_add": request.user.has_perm("selfcheck.add_round", municipality),
+            "can_add": request.user.has_perm("selfcheck.add_selfcheckround", municipality),
         },
     )
 
@@ -95,7 +95,7 @@ def round_list(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_create(request, pk: int):
-    municipality = _municipality(request, pk, "selfcheck.add_round")
+    municipality = _municipality(request, pk, "selfcheck.add_selfcheckround")
     form = RoundForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         try:
@@ -158,7 +158,7 @@ def _invitation_rows(request, round_: SelfCheckRound) -> list[dict]:
 
 def _detail_context(request, round_: SelfCheckRound, **forms) -> dict:
     user = request.user
-    can_change = user.has_perm("selfcheck.change_round", round_)
+    can_change = user.has_perm("selfcheck.change_selfcheckround", round_)
     responses = list(round_.responses.order_by("perspective", "pk"))
     admin_submitted = sum(
         1 for r in responses if r.is_submitted and r.perspective == Perspective.ADMINISTRATION
@@ -171,7 +171,7 @@ def _detail_context(request, round_: SelfCheckRound, **forms) -> dict:
         "admin_submitted": admin_submitted,
         "invitations": _invitation_rows(request, round_),
         "can_change": can_change,
-        "can_answer": user.has_perm("selfcheck.answer_round", round_),
+        "can_answer": user.has_perm("selfcheck.answer_selfcheckround", round_),
         "own_response": next((r for r in responses if r.respondent_id == user.pk), None),
         "statuses": [(value, RoundStatus(value).label) for value in services.next_statuses(round_)],
     }
@@ -192,7 +192,7 @@ def round_detail(request, pk: int):
 @login_required
 @require_http_methods(["POST"])
 def round_status(request, pk: int):
-    round_ = _round(request, pk, "selfcheck.change_round")
+    round_ = _round(request, pk, "selfcheck.change_selfcheckround")
     form = RoundStatusForm(request.POST, allowed=services.next_statuses(round_))
     if not form.is_valid():
         messages.error(request, _("This round cannot move to that step."))
@@ -213,7 +213,7 @@ def round_status(request, pk: int):
 @login_required
 @require_http_methods(["POST"])
 def invitation_create(request, pk: int):
-    round_ = _round(request, pk, "selfcheck.change_round")
+    round_ = _round(request, pk, "selfcheck.change_selfcheckround")
     form = InvitationForm(request.POST, auto_id="id_invite_%s")
     invitation = None
     if form.is_valid():

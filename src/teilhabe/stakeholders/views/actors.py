@@ -423,7 +423,7 @@ def actor_delete(request, pk: int):
 @login_required
 @require_http_methods(["GET"])
 def category_list(request):
-    require_perm(request.user, "stakeholders.manage_categories")
+    require_perm(request.user, "stakeholders.view_actorcategory_list")
     return render(
         request,
         "stakeholders/category_list.html",
@@ -435,7 +435,7 @@ def category_list(request):
 @require_http_methods(["GET", "POST"])
 def category_edit(request, category_pk: int | None = None):
     """Create (without category_pk) or change a category of the catalogue."""
-    require_perm(request.user, "stakeholders.manage_categories")
+    require_perm(request.user, "stakeholders.change_actorcategory")
     if category_pk is None:
         top = ActorCategory.objects.aggregate(top=Max("position"))["top"] or 0
         category = ActorCategory(position=top + 10)
