@@ -301,7 +301,7 @@ class DemoBuilder:
         return block
 
     def set_status(self, block: Block, status: str, *, by, on: date, reason: str = "") -> Block:
-        process_services.set_block_status(block, status, by=by, reason=reason, today=on)
+        process_services.set_block_status(block, status, by=by, reason=reason, on=on)
         self.stamp(on)
         return block
 
