@@ -135,5 +135,5 @@ class ActorBuilder:
                 attitude=attitude,
                 by=self.d.user(assessors[index]),
                 note=notes[index] if index < len(notes) else "",
-                at=self.d.moment(self.moments[moments[index] - 1]),
+                now=self.d.moment(self.moments[moments[index] - 1]),
             )
