@@ -59,7 +59,7 @@ class SelfCheckBuilder:
             by=by,
             title=spec["title"],
             baseline=self.rounds.get(spec.get("baseline")),
-            opened_on=spec["opened_on"],
+            on=spec["opened_on"],
         )
         self.rounds[spec["name"]] = round_
         fields = {f.pk: f for f in round_.version.fields.all()}
