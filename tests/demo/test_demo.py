@@ -1,4 +1,5 @@
 from collections import Counter
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -15,6 +16,7 @@ from teilhabe.processes.models import (
     BlockStatus,
     Catalogue,
     ConsultingEntry,
+    LogAction,
     Phase,
     Process,
     ProcessLogEntry,
@@ -426,3 +428,78 @@ def test_dates_and_workshop_record(demo):
         else:
             assert not round_.workshop_notes.exists()
     assert not FirstStep.objects.filter(due_on__lt=F("round__closed_on")).exists()
+
+
+# --- History: told through the services at the story's moments, never rewritten ---
+
+
+def test_the_demo_history_is_consistent(demo):
+    now = timezone.now()
+
+    # Nothing has happened yet that lies ahead; only links stay valid into the future.
+    for model in MODELS:
+        for field in model._meta.concrete_fields:
+            if field.get_internal_type() == "DateTimeField" and field.name != "expires_at":
+                future = model.objects.filter(**{f"{field.name}__gt": now})
+                assert not future.exists(), (model.__name__, field.name)
+    # A row is changed at or after its creation.
+    for model in MODELS:
+        if any(field.name == "updated_at" for field in model._meta.concrete_fields):
+            assert not model.objects.filter(updated_at__lt=F("created_at")).exists(), model
+
+    # Applications are written, handed in and then decided; an admission opens the process.
+    applications = Application.objects.exclude(status=ApplicationStatus.DRAFT)
+    assert applications.count() >= 15
+    assert not applications.filter(submitted_at__lt=F("created_at")).exists()
+    assert not applications.filter(decided_at__lt=F("submitted_at")).exists()
+    assert not applications.filter(
+        Q(submitted_at__date__lt=F("round__call_opens"))
+        | Q(submitted_at__date__gt=F("round__call_closes"))
+    ).exists()
+    for process in Process.objects.select_related("application"):
+        assert process.created_at == process.application.decided_at, process
+    first_process = Process.objects.aggregate(first=Min("created_at"))["first"]
+    assert Catalogue.objects.get().published_at < first_process
+
+    # Everything in a process happens after it was opened, on the days the story names.
+    entries = ProcessLogEntry.objects.all()
+    assert entries.count() > 500
+    assert not entries.filter(at__lt=F("process__created_at")).exists()
+    assert not Block.objects.filter(created_at__lt=F("process__created_at")).exists()
+    consulting = ConsultingEntry.objects.all()
+    assert not consulting.filter(created_at__lt=F("process__created_at")).exists()
+    assert not consulting.filter(created_at__date__lt=F("date")).exists()
+    for process in Process.objects.filter(closed_on__isnull=False):
+        closing = process.log_entries.get(action=LogAction.PROCESS_CLOSED)
+        assert timezone.localdate(closing.at) == process.closed_on, process
+    # Two thirds of the log lies more than a month back: the past was not told today.
+    month_ago = now - timedelta(days=30)
+    assert entries.filter(at__lt=month_ago).count() > entries.count() * 2 / 3
+
+    # Actors are entered before they are assessed or their participation is recorded.
+    assert not Assessment.objects.filter(assessed_at__lt=F("actor__created_at")).exists()
+    participations = Participation.objects.all()
+    assert not participations.filter(created_at__lt=F("actor__created_at")).exists()
+    assert not participations.filter(created_at__date__lt=F("invited_on")).exists()
+    assert not participations.filter(created_at__date__lt=F("took_part_on")).exists()
+    assert not Actor.objects.filter(
+        created_at__date__lt=F("municipality__processes__started_on"),
+        municipality__processes__closed_on__isnull=True,
+    ).exists()
+
+    # Self-check rounds: opened on their day; links, answers and the workshop follow.
+    for round_ in SelfCheckRound.objects.all():
+        assert timezone.localdate(round_.created_at) == round_.opened_on, round_
+        if round_.closed_on:
+            assert timezone.localdate(round_.updated_at) == round_.closed_on, round_
+    assert not Invitation.objects.filter(created_at__lt=F("round__created_at")).exists()
+    responses = Response.objects.all()
+    assert not responses.filter(created_at__lt=F("round__created_at")).exists()
+    assert not responses.filter(created_at__lt=F("invitation__created_at")).exists()
+    assert not responses.filter(submitted_at__lt=F("created_at")).exists()
+    assert not responses.filter(invitation__expires_at__lt=F("submitted_at")).exists()
+    for model in (WorkshopNote, FirstStep):
+        rows = model.objects.all()
+        assert rows.exists()
+        assert not rows.filter(created_at__lt=F("round__created_at")).exists()
+        assert not rows.exclude(created_at__date=F("round__closed_on")).exists()

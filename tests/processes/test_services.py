@@ -60,13 +60,11 @@ def test_add_block_from_catalogue_copies_texts_and_logs(process, coordinator, fa
 
 
 def test_set_block_status_fills_actual_dates(block, coordinator):
-    services.set_block_status(
-        block, BlockStatus.IN_PROGRESS, by=coordinator, today=date(2021, 3, 1)
-    )
+    services.set_block_status(block, BlockStatus.IN_PROGRESS, by=coordinator, on=date(2021, 3, 1))
     block.refresh_from_db()
     assert block.actual_start == date(2021, 3, 1)
     assert block.actual_end is None
-    services.set_block_status(block, BlockStatus.DONE, by=coordinator, today=date(2021, 4, 1))
+    services.set_block_status(block, BlockStatus.DONE, by=coordinator, on=date(2021, 4, 1))
     block.refresh_from_db()
     assert (block.actual_start, block.actual_end) == (date(2021, 3, 1), date(2021, 4, 1))
     services.set_block_status(block, BlockStatus.PLANNED, by=coordinator)
@@ -249,6 +247,8 @@ def test_log_takes_the_moment(process, coordinator):
 
 
 def test_create_process_logs_at_the_given_moment(programme, round_, municipality, office):
+    catalogue = CatalogueFactory(programme=programme)
+    BlockTypeFactory(catalogue=catalogue, key="a", included_by_default=True)
     person = FacilitatorFactory()
     process = services.create_process(
         municipality=municipality,
@@ -260,6 +260,9 @@ def test_create_process_logs_at_the_given_moment(programme, round_, municipality
     )
     assert sorted(actions(process)) == [LogAction.FACILITATOR_ASSIGNED, LogAction.PROCESS_CREATED]
     assert log_times(process) == {PAST}
+    process.refresh_from_db()
+    assert process.created_at == process.updated_at == PAST
+    assert list(process.blocks.values_list("created_at", "updated_at")) == [(PAST, PAST)]
 
 
 def test_close_and_reopen_at_a_past_moment(process, coordinator):
@@ -269,10 +272,13 @@ def test_close_and_reopen_at_a_past_moment(process, coordinator):
     # "In the future" is measured from `now`, not from the real today.
     with pytest.raises(ValidationError):
         services.close_process(process, by=coordinator, on=date(2021, 3, 5), now=PAST)
+    assert process.updated_at == PAST
     later = PAST + timedelta(days=30)
     services.reopen_process(process, by=coordinator, now=later)
     assert process.log_entries.get(action=LogAction.PROCESS_CLOSED).at == PAST
     assert process.log_entries.get(action=LogAction.PROCESS_REOPENED).at == later
+    process.refresh_from_db()
+    assert process.updated_at == later
 
 
 def test_block_status_dates_and_log_follow_the_moment(block, coordinator):
@@ -282,6 +288,7 @@ def test_block_status_dates_and_log_follow_the_moment(block, coordinator):
     block.refresh_from_db()
     assert (block.actual_start, block.actual_end) == (date(2021, 3, 4), date(2021, 4, 13))
     assert log_times(block.process) == {PAST, finished}
+    assert block.updated_at == finished
 
 
 def test_block_status_day_can_differ_from_the_moment(block, coordinator):
@@ -324,8 +331,44 @@ def test_every_block_action_logs_at_the_given_moment(
     assert log_times(process) == {PAST}
 
 
+def test_blocks_documents_and_consulting_are_created_at_the_given_moment(
+    process, coordinator, facilitator
+):
+    later = PAST + timedelta(days=5)
+    block = services.add_block(
+        process, by=coordinator, name="Auftakt", phase=Phase.ANALYSIS, now=PAST
+    )
+    block.refresh_from_db()
+    assert block.created_at == block.updated_at == PAST
+    block.notes = "Mit Bürgermeisterin"
+    services.update_block(block, by=coordinator, changed=["notes"], now=later)
+    block.refresh_from_db()
+    assert (block.created_at, block.updated_at) == (PAST, later)
+
+    upload = pdf()
+    check_upload(upload)
+    document = services.add_document(block, upload=upload, title="", by=coordinator, now=PAST)
+    document.refresh_from_db()
+    assert document.uploaded_at == PAST
+
+    entry = services.log_consulting(
+        process,
+        by=facilitator,
+        now=later,
+        date=date(2021, 3, 3),
+        facilitator=facilitator,
+        quantity=Decimal("2"),
+        unit=ConsultingUnit.HOURS,
+        cost=Decimal("180"),
+    )
+    entry.refresh_from_db()
+    assert entry.created_at == entry.updated_at == later
+
+
 def test_publish_catalogue_at_the_given_moment(programme, office):
-    draft = services.create_catalogue_draft(programme, by=office)
-    services.publish_catalogue(draft, by=office, now=PAST)
+    draft = services.create_catalogue_draft(programme, by=office, now=PAST)
+    later = PAST + timedelta(days=7)
+    services.publish_catalogue(draft, by=office, now=later)
     draft.refresh_from_db()
-    assert draft.published_at == PAST
+    assert draft.published_at == later
+    assert (draft.created_at, draft.updated_at) == (PAST, later)

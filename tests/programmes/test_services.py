@@ -329,7 +329,7 @@ def at(year, month, day, hour=10):
 
 def test_apply_and_submit_at_a_past_moment(round_2021, municipality, coordinator, office):
     application = services.create_application(
-        _application(round_2021, municipality), by=coordinator, on=date(2021, 1, 10)
+        _application(round_2021, municipality), by=coordinator, now=at(2021, 1, 10)
     )
     with pytest.raises(ValidationError):
         services.submit_application(application, by=coordinator, now=at(2021, 2, 1))
@@ -337,6 +337,15 @@ def test_apply_and_submit_at_a_past_moment(round_2021, municipality, coordinator
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED
     assert application.submitted_at == at(2021, 1, 31, hour=23)
+    assert application.created_at == at(2021, 1, 10)
+    assert application.updated_at == at(2021, 1, 31, hour=23)
+
+
+def test_no_application_at_a_moment_the_call_was_closed(round_2021, municipality, coordinator):
+    with pytest.raises(ValidationError):
+        services.create_application(
+            _application(round_2021, municipality), by=coordinator, now=at(2021, 2, 1)
+        )
 
 
 def test_admit_at_a_past_moment_dates_decision_process_and_log(
@@ -350,7 +359,8 @@ def test_admit_at_a_past_moment_dates_decision_process_and_log(
         application, by=office, facilitators=[facilitator], now=moment
     )
     application.refresh_from_db()
-    assert application.decided_at == moment
+    assert application.decided_at == application.updated_at == moment
+    assert process.created_at == process.updated_at == moment
     # Without a start date: the later of the round's start and the day of the decision.
     assert process.started_on == date(2021, 4, 1)
     assert set(process.log_entries.values_list("at", flat=True)) == {moment}
@@ -369,9 +379,12 @@ def test_reject_at_a_past_moment(round_2021, municipality, office):
         application, by=office, decision_note="Zu viele Bewerbungen.", now=at(2021, 3, 2)
     )
     application.refresh_from_db()
-    assert application.decided_at == at(2021, 3, 2)
+    assert application.decided_at == application.updated_at == at(2021, 3, 2)
 
 
 def test_new_programme_catalogue_is_published_at_the_given_moment(office):
     programme = services.create_programme(by=office, name="Früher", now=at(2018, 1, 15))
-    assert programme.catalogues.get().published_at == at(2018, 1, 15)
+    assert programme.created_at == programme.updated_at == at(2018, 1, 15)
+    catalogue = programme.catalogues.get()
+    assert catalogue.published_at == catalogue.created_at == catalogue.updated_at
+    assert catalogue.published_at == at(2018, 1, 15)

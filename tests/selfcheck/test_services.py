@@ -53,6 +53,23 @@ def test_round_dates_follow_the_given_days(municipality, version, coordinator, i
     assert round_.closed_on == date(2021, 5, 3)
 
 
+def at(month, day, hour=10):
+    return timezone.make_aware(datetime(2021, month, day, hour, 15))
+
+
+def test_a_round_opens_and_moves_on_at_the_given_moments(municipality, version, coordinator):
+    round_ = services.open_round(
+        municipality, by=coordinator, title="Selbstcheck 2021", now=at(2, 1)
+    )
+    round_.refresh_from_db()
+    assert round_.opened_on == date(2021, 2, 1)
+    assert round_.created_at == round_.updated_at == at(2, 1)
+    services.set_round_status(round_, RoundStatus.CLOSED, by=coordinator, now=at(5, 3))
+    round_.refresh_from_db()
+    assert round_.closed_on == date(2021, 5, 3)
+    assert (round_.created_at, round_.updated_at) == (at(2, 1), at(5, 3))
+
+
 def test_invitation_is_valid_for_the_set_days_from_the_given_moment(
     selfcheck, coordinator, settings
 ):
@@ -63,6 +80,7 @@ def test_invitation_is_valid_for_the_set_days_from_the_given_moment(
     )
     invitation.refresh_from_db()
     assert invitation.expires_at == moment + timedelta(days=21)
+    assert invitation.created_at == invitation.updated_at == moment
 
 
 def test_submit_response_stamps_the_given_moment(selfcheck, coordinator, items):
@@ -71,7 +89,40 @@ def test_submit_response_stamps_the_given_moment(selfcheck, coordinator, items):
     moment = timezone.make_aware(datetime(2021, 3, 4, 10, 15))
     services.submit_response(response, now=moment)
     response.refresh_from_db()
-    assert response.submitted_at == moment
+    assert response.submitted_at == response.updated_at == moment
+
+
+def test_a_questionnaire_started_and_submitted_at_given_moments(selfcheck, coordinator, items):
+    started, saved, submitted = at(3, 1), at(3, 2), at(3, 4)
+    services.answer_questionnaire(
+        selfcheck, {}, department="Ordnungsamt", by=coordinator, now=started
+    )
+    response = Response.objects.get()
+    assert response.created_at == response.updated_at == started
+    services.save_answers(response, {items["leitbild"].pk: {"scale": 2}}, now=saved)
+    response.refresh_from_db()
+    assert (response.created_at, response.updated_at) == (started, saved)
+    services.answer_questionnaire(
+        selfcheck,
+        complete_values(items),
+        department="Ordnungsamt",
+        submit=True,
+        by=coordinator,
+        now=submitted,
+    )
+    response.refresh_from_db()
+    assert (response.created_at, response.updated_at) == (started, submitted)
+    assert response.submitted_at == submitted
+
+
+def test_responses_are_created_at_the_given_moment(selfcheck, coordinator, invitation):
+    member = services.response_for_member(selfcheck, coordinator, now=at(3, 1))
+    linked = services.response_for_invitation(invitation, now=at(3, 2))
+    assert (member.created_at, member.updated_at) == (at(3, 1), at(3, 1))
+    assert (linked.created_at, linked.updated_at) == (at(3, 2), at(3, 2))
+    # On later use the response is the same, its moment unchanged.
+    again = services.response_for_member(selfcheck, coordinator, now=at(4, 1))
+    assert (again, again.created_at) == (member, at(3, 1))
 
 
 def test_open_round_refuses_a_foreign_baseline(municipality, foreign_selfcheck, coordinator):
@@ -161,6 +212,33 @@ def test_submit_refuses_while_items_are_missing(selfcheck, items):
         services.submit_response(response)
     response.refresh_from_db()
     assert not response.is_submitted
+
+
+def test_saving_answers_again_changes_them_in_place(selfcheck, items, django_assert_num_queries):
+    response = ResponseFactory(round=selfcheck)
+    services.save_answers(response, {items["leitbild"].pk: {"scale": 2}})
+    first = Answer.objects.get(response=response)
+    values = complete_values(items)
+    values[items["leitbild"].pk] = {"dont_know": True, "scale": 3}
+    # Lock, round, items, existing answers, insert, update, the response's timestamp;
+    # in a transaction (savepoint and release): the same count for 3 answers or 60.
+    with django_assert_num_queries(9):
+        services.save_answers(response, values)
+    answers = {a.item_id: a for a in Answer.objects.filter(response=response)}
+    assert len(answers) == 3
+    changed = answers[items["leitbild"].pk]
+    assert changed.pk == first.pk
+    assert (changed.dont_know, changed.scale) == (True, None)
+    assert answers[items["beauftragte"].pk].yes is True
+
+
+def test_a_value_outside_the_scale_is_refused_before_anything_is_stored(selfcheck, items):
+    response = ResponseFactory(round=selfcheck)
+    with pytest.raises(ValidationError):
+        services.save_answers(
+            response, {items["beauftragte"].pk: {"yes": True}, items["leitbild"].pk: {"scale": 6}}
+        )
+    assert not Answer.objects.exists()
 
 
 def test_submitted_answers_are_final(selfcheck, items):
@@ -422,6 +500,29 @@ def test_save_workshop_stores_notes_and_steps_together(selfcheck, coordinator, v
     assert selfcheck.workshop_notes.get().field == attitude
     step = selfcheck.first_steps.get()
     assert (step.field, step.created_by) == (resources, coordinator)
+
+
+def test_the_workshop_record_is_dated_at_the_given_moment(selfcheck, coordinator, version):
+    attitude, _resources = version.fields.order_by("position")
+    services.save_workshop(
+        selfcheck,
+        [
+            services.WorkshopEntry(field=attitude, note_changed=True, potentials="Leitbild"),
+            services.WorkshopEntry(field=attitude, step_text="AG gründen"),
+        ],
+        by=coordinator,
+        now=at(6, 1),
+    )
+    note, step = selfcheck.workshop_notes.get(), selfcheck.first_steps.get()
+    assert note.created_at == note.updated_at == step.created_at == step.updated_at == at(6, 1)
+    services.save_workshop(
+        selfcheck,
+        [services.WorkshopEntry(field=attitude, note_changed=True, potentials="Neu")],
+        by=coordinator,
+        now=at(6, 8),
+    )
+    note.refresh_from_db()
+    assert (note.potentials, note.created_at, note.updated_at) == ("Neu", at(6, 1), at(6, 8))
 
 
 def test_save_workshop_saves_nothing_when_a_step_is_invalid(selfcheck, coordinator, version):

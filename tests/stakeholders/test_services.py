@@ -130,8 +130,8 @@ def test_assessment_history_is_kept_and_latest_wins(coordinator, person):
 
 def test_same_time_assessments_break_ties_by_id(coordinator, person):
     at = datetime(2024, 1, 1, tzinfo=UTC)
-    services.assess(person, influence=1, attitude=1, by=coordinator, at=at)
-    services.assess(person, influence=5, attitude=5, by=coordinator, at=at)
+    services.assess(person, influence=1, attitude=1, by=coordinator, now=at)
+    services.assess(person, influence=5, attitude=5, by=coordinator, now=at)
     current = Actor.objects.with_current_assessment().get(pk=person.pk)
     assert (current.influence, current.attitude) == (5, 5)
 
@@ -165,6 +165,38 @@ def test_participation_raises_involvement_but_never_lowers_it(process, person):
     services.record_participation(person, other, invited_on=date(2024, 3, 1))
     person.refresh_from_db()
     assert person.involvement == Involvement.ACTIVE
+
+
+def test_actors_and_participations_are_recorded_at_the_given_moment(
+    coordinator, municipality, process
+):
+    entered, invited, took_part = (datetime(2024, month, 5, 9, tzinfo=UTC) for month in (1, 2, 3))
+    actor = Actor(
+        municipality=municipality,
+        kind=ActorKind.PERSON,
+        name="Leyla Aydın",
+        category=category("migrant-organisations"),
+    )
+    services.save_actor(actor, by=coordinator, now=entered)
+    actor.refresh_from_db()
+    assert actor.created_at == actor.updated_at == entered
+
+    block = BlockFactory(process=process)
+    services.record_participation(actor, block, invited_on=date(2024, 2, 1), now=invited)
+    participation = Participation.objects.get(actor=actor, block=block)
+    assert participation.created_at == participation.updated_at == invited
+    actor.refresh_from_db()
+    assert (actor.involvement, actor.updated_at) == (Involvement.INVITED, invited)
+
+    services.record_participation(actor, block, took_part_on=date(2024, 3, 1), now=took_part)
+    participation.refresh_from_db()
+    assert (participation.created_at, participation.updated_at) == (invited, took_part)
+    actor.refresh_from_db()
+    assert (actor.involvement, actor.created_at, actor.updated_at) == (
+        Involvement.INVOLVED,
+        entered,
+        took_part,
+    )
 
 
 def test_participation_needs_a_block_of_the_same_municipality(person, other_process):
@@ -257,4 +289,4 @@ def test_anonymising_takes_the_moment(coordinator, person):
     moment = datetime(2024, 6, 3, 9, 0, tzinfo=UTC)
     services.delete_actor(person, by=coordinator, now=moment)
     person.refresh_from_db()
-    assert person.anonymised_at == moment
+    assert person.anonymised_at == person.updated_at == moment

@@ -1,16 +1,47 @@
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
 class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    """When a row was created and last changed: the moment of the service's action.
+
+    Services take the moment of an action (`now=`) so that an import or the demo can
+    tell what happened earlier; they pass it on with `save(now=...)`. Without it the
+    timestamps are the current time, as `auto_now_add`/`auto_now` would set them.
+    """
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, now: datetime | None = None, **kwargs) -> None:
+        """Save, stamping the row with `now` (default: the current time).
+
+        A new row is created at `now`, or at the `created_at` it was given (its
+        default: when the instance was made), and counts as updated then too. A
+        changed row is updated at `now`; like `auto_now`, `updated_at` is left alone
+        when `update_fields` does not name it.
+        """
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            # Read twice (here and by Django), so a generator must become a set.
+            update_fields = kwargs["update_fields"] = frozenset(update_fields)
+        if self._state.adding:
+            self.created_at = now or self.created_at or timezone.now()
+            moment = self.created_at
+        else:
+            moment = now or timezone.now()
+        if update_fields is None or "updated_at" in update_fields:
+            self.updated_at = moment
+        super().save(*args, **kwargs)
 
 
 class CreatedByModel(TimeStampedModel):

@@ -7,6 +7,6 @@ blocks, consulting), `actors` and `selfcheck` add the actor lists and self-check
 So the demo obeys the same rules as real use and the process log fills itself.
 
 Dates of the running rounds are relative to today, so the demo always looks alive.
-The services still stamp "now"; until they take the moment as an argument, the past is
-written afterwards through `loader.backdate`, the one place marked TODO(now=).
+The past is told as it happened: every service call is given the moment of its action
+(`now=`, on the day the files name), so nothing is rewritten afterwards.
 """

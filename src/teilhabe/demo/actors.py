@@ -2,7 +2,9 @@
 
 An actor's involvement follows from the blocks it was invited to or took part in;
 "active" actors took part and carry on. Assessments are made at the story's moments,
-so change over time shows.
+so change over time shows. An actor is entered at the first moment (the stakeholder
+analysis) or on the first day the story knows of it, if that is earlier; taking part
+is recorded on the day it happened, an invitation on the day it went out.
 """
 
 from __future__ import annotations
@@ -76,16 +78,39 @@ class ActorBuilder:
             **{key: spec.get(key, "") for key in ("role", "email", "website", "phone")},
             **{key: spec.get(key, "") for key in ("address", "notes")},
         )
+        participations = self._participations(spec, where)
+        assessments = self._assessments(spec, where)
+        # Entered at the stakeholder analysis (the first moment), or earlier if the
+        # story knows of the actor before.
+        entered = min(
+            [self.moments[0], *(p[-1] for p in participations), *(a[-1] for a in assessments)]
+        )
         by = self.d.user(self.coordinator)
-        services.save_actor(actor, by=by)
-        self._participations(actor, spec, where)
+        services.save_actor(actor, by=by, now=self.d.moment(entered))
+        last_took_part = None
+        for block, invited_on, took_part_on, recorded in participations:
+            now = self.d.moment(recorded)
+            services.record_participation(
+                actor, block, invited_on=invited_on, took_part_on=took_part_on, now=now
+            )
+            last_took_part = now if took_part_on else last_took_part
         if spec["involvement"] == ACTIVE:
+            # Taking part last time, the actor said it would carry on.
             actor.involvement = Involvement.ACTIVE
-            services.save_actor(actor, by=by)
-        self._assessments(actor, spec, where)
+            services.save_actor(actor, by=by, now=last_took_part)
+        for influence, attitude, assessor, note, day in assessments:
+            services.assess(
+                actor,
+                influence=influence,
+                attitude=attitude,
+                by=self.d.user(assessor),
+                note=note,
+                now=self.d.moment(day),
+            )
         return actor
 
-    def _participations(self, actor: Actor, spec: dict, where: str) -> None:
+    def _participations(self, spec: dict, where: str) -> list[tuple]:
+        """(block, invited on, took part on, the day it was recorded) for each block."""
         stage = spec["involvement"]
         took_part = spec.get("blocks", self.setup.get(TOOK_PART.get(stage), []))
         took_part = took_part if stage in TOOK_PART else []
@@ -99,6 +124,7 @@ class ActorBuilder:
             raise DemoDataError(f"{where}: {stage} without taking part in a block ('blocks').")
         if stage == INVITED and not invited:
             raise DemoDataError(f"{where}: invited to nothing ('invited').")
+        result: dict[Block, tuple] = {}
         for handle in took_part:
             block = self._block(handle, f"{where}.blocks")
             if block.actual_start is None:
@@ -107,15 +133,16 @@ class ActorBuilder:
                 block.actual_start
                 + ((block.actual_end or block.actual_start) - block.actual_start) / 2
             )
-            services.record_participation(
-                actor, block, invited_on=min(self._invited_on(block), day), took_part_on=day
-            )
+            result[block] = (block, min(self._invited_on(block), day), day, day)
         for handle in invited:
             block = self._block(handle, f"{where}.invited")
-            if not actor.participations.filter(block=block).exists():
-                services.record_participation(actor, block, invited_on=self._invited_on(block))
+            if block not in result:
+                invited_on = self._invited_on(block)
+                result[block] = (block, invited_on, None, invited_on)
+        return list(result.values())
 
-    def _assessments(self, actor: Actor, spec: dict, where: str) -> None:
+    def _assessments(self, spec: dict, where: str) -> list[tuple]:
+        """(influence, attitude, assessed by, note, day) of each assessment."""
         ratings = spec.get("ratings", "").split()
         notes = ["", *spec.get("why", [])]
         assessors = spec.get("assessed_by", [self.coordinator] * len(ratings))
@@ -127,13 +154,10 @@ class ActorBuilder:
         ]
         if not len(assessors) == len(ratings) <= len(moments):
             raise DemoDataError(f"{where}: ratings, assessed_by and at do not match in number")
+        result = []
         for index, rating in enumerate(ratings):
             influence, attitude = (int(part) for part in rating.split("/"))
-            services.assess(
-                actor,
-                influence=influence,
-                attitude=attitude,
-                by=self.d.user(assessors[index]),
-                note=notes[index] if index < len(notes) else "",
-                at=self.d.moment(self.moments[moments[index] - 1]),
-            )
+            note = notes[index] if index < len(notes) else ""
+            day = self.moments[moments[index] - 1]
+            result.append((influence, attitude, assessors[index], note, day))
+        return result

@@ -3,6 +3,9 @@
 Order matters and follows the story: base data, the finished processes of the
 historic rounds, the running round's applications and processes, their actor lists,
 the self-check rounds, and last the applications of the round whose call is open.
+Every service is told the moment of its action (`now=`, made by `DemoBuilder.moment`
+from the day in the files), so the history is stored as it happened and nothing is
+rewritten afterwards.
 """
 
 from __future__ import annotations
@@ -19,22 +22,13 @@ from django.utils import timezone
 from teilhabe.accounts.models import User
 from teilhabe.demo.actors import ActorBuilder
 from teilhabe.demo.loader import STEPS, DemoDataError, day, read
-from teilhabe.demo.loader import backdate as _backdate
 from teilhabe.demo.logins import DEMO_PASSWORD
 from teilhabe.demo.selfcheck import SelfCheckBuilder
 from teilhabe.processes import services as process_services
-from teilhabe.processes.models import (
-    Block,
-    BlockStatus,
-    Catalogue,
-    ConsultingUnit,
-    Process,
-    ProcessLogEntry,
-)
+from teilhabe.processes.models import Block, BlockStatus, ConsultingUnit, Process
 from teilhabe.programmes import services as programme_services
 from teilhabe.programmes.models import (
     Application,
-    ApplicationStatus,
     Municipality,
     Programme,
     Round,
@@ -100,30 +94,27 @@ class DemoBuilder:
         self.users: dict[str, User] = {}
         self.municipalities: dict[str, Municipality] = {}
         self.rounds: dict[str, Round] = {}
-        self.round_dates: dict[str, dict[str, date]] = {}
         self.processes: dict[str, Process] = {}
         self.handles: dict[str, dict[str, Block]] = {}  # per municipality, by story handle
-        self._log_mark = ProcessLogEntry.objects.aggregate(top=Max("pk"))["top"] or 0
         self._tick = 0
+        self._latest: dict[date, datetime] = {}  # the last moment given out, per day
 
     # --- time -------------------------------------------------------------------------
 
     def moment(self, on: date) -> datetime:
-        """A plausible office-hours time on `on`, never in the future."""
+        """The `now` of an action the files date to the day `on`: a plausible
+        office-hours time, never in the future.
+
+        Actions of one day happen in the order they are told: an actor is entered
+        before it is assessed that day, a questionnaire started before it is submitted.
+        """
         self._tick = (self._tick + 7) % 420
         moment = timezone.make_aware(datetime.combine(on, time(8, 30)))
-        return min(moment + timedelta(minutes=self._tick), self.now)
-
-    def stamp(self, on: date) -> None:
-        """Date the log entries the last service calls wrote to `on`."""
-        new = ProcessLogEntry.objects.filter(pk__gt=self._log_mark)
-        top = new.aggregate(top=Max("pk"))["top"]
-        if top:
-            # TODO(now=): ProcessLogEntry.at from process_services.log(now=), passed on by
-            # admit_application, add_block, update_block, set_block_status, move_block,
-            # log_consulting and close_process (each with now=).
-            _backdate(new, at=self.moment(on))
-            self._log_mark = top
+        moment += timedelta(minutes=self._tick)
+        if on in self._latest and moment <= self._latest[on]:
+            moment = self._latest[on] + timedelta(minutes=1)
+        self._latest[on] = moment
+        return min(moment, self.now)
 
     def day(self, value, where: str, process: Process | None = None, **anchors) -> date | None:
         if process is not None:
@@ -152,9 +143,6 @@ class DemoBuilder:
             for index, spec in enumerate(data.get("selfcheck", [])):
                 selfchecks.round(spec, data.get("municipality"), f"{name}.yaml: selfcheck[{index}]")
         self._applications("next")
-        for key, dates in self.round_dates.items():
-            # TODO(now=): submit_application(now=) checks the call window at `now`.
-            _backdate(Round.objects.filter(pk=self.rounds[key].pk), **dates)
 
     def _base(self) -> None:
         # One hash for all demo accounts: they share a published password, and hashing
@@ -171,22 +159,20 @@ class DemoBuilder:
         for spec in self.base["municipalities"]:
             spec = dict(spec)
             key = spec.pop("key")
-            municipality = Municipality(state=State.BW, created_by=self.user(office), **spec)
-            municipality.full_clean()
-            municipality.save()
-            self.municipalities[key] = municipality
+            self.municipalities[key] = programme_services.save_municipality(
+                Municipality(state=State.BW, **spec), by=self.user(office)
+            )
         for spec in users.values():
             self._create_user(spec, password)
         programme = dict(self.base["programme"])
+        # The catalogue is published with the programme, on the day the files give.
         self.programme = programme_services.create_programme(
             by=self.user(office),
             office_members=[self.user(h) for h in programme.pop("office")],
+            now=self.moment(self.base["catalogue_published_on"]),
             **programme,
         )
         catalogue = process_services.current_catalogue(self.programme)
-        # TODO(now=): create_programme(now=) publishing the catalogue at that moment.
-        published = self.base["catalogue_published_on"]
-        _backdate(Catalogue.objects.filter(pk=catalogue.pk), published_at=self.moment(published))
         self.block_types = {bt.key: bt for bt in catalogue.block_types.all()}
         for spec in self.base["rounds"]:
             self._round(spec)
@@ -215,20 +201,17 @@ class DemoBuilder:
             if name not in ("key", "name"):
                 dates[name] = self.day(value, f"{where}.{name}", **dates)
         start = dates["starts_on"]
-        # Open today so that submit_application accepts the applications; the real
-        # call dates are set at the end of the build.
-        self.rounds[spec["key"]] = Round.objects.create(
-            programme=self.programme,
-            name=spec["name"].format(year=start.year, next_year=start.year + 1),
-            call_opens=min(dates["call_opens"], self.today),
-            call_closes=max(dates["call_closes"], self.today),
-            starts_on=start,
-            ends_on=dates["ends_on"],
+        self.rounds[spec["key"]] = programme_services.save_round(
+            Round(
+                programme=self.programme,
+                name=spec["name"].format(year=start.year, next_year=start.year + 1),
+                call_opens=dates["call_opens"],
+                call_closes=dates["call_closes"],
+                starts_on=start,
+                ends_on=dates["ends_on"],
+            ),
+            by=self.user(self.base["office"]),
         )
-        self.round_dates[spec["key"]] = {
-            "call_opens": dates["call_opens"],
-            "call_closes": dates["call_closes"],
-        }
 
     # --- applications -------------------------------------------------------------------
 
@@ -244,50 +227,40 @@ class DemoBuilder:
         dates = {"round start": round_.starts_on}
         by = self.user(spec["by"]) if spec.get("by") else None
         texts = ["motivation", "foundations", "structures", "topics"]
-        application = Application.objects.create(
+        application = Application(
             round=round_,
             municipality=self.municipalities[key],
-            status=ApplicationStatus.DRAFT,
-            created_by=by,
             **{name: spec[name] for name in [*texts, "contact_name", "contact_email"]},
         )
+        # Written and handed in at one sitting; a draft is being written today.
+        submitted = None
         if spec.get("submitted_on"):
-            programme_services.submit_application(application, by=by)
-            # Also in memory: admit_application saves the whole object again.
-            submitted = self.day(spec["submitted_on"], f"{where}.submitted_on", **dates)
-            application.submitted_at = self.moment(submitted)
-            # TODO(now=): submit_application(now=).
-            _backdate(
-                Application.objects.filter(pk=application.pk), submitted_at=application.submitted_at
+            submitted = self.moment(
+                self.day(spec["submitted_on"], f"{where}.submitted_on", **dates)
             )
+        programme_services.create_application(application, by=by, now=submitted)
+        if submitted:
+            programme_services.submit_application(application, by=by, now=submitted)
         if spec.get("admitted_on"):
-            process = programme_services.admit_application(
+            decided = self.day(spec["admitted_on"], f"{where}.admitted_on", **dates)
+            self.processes[key] = programme_services.admit_application(
                 application,
                 by=self.user(self.base["office"]),
                 started_on=self.day(spec["process_starts"], f"{where}.process_starts", **dates),
                 facilitators=[self.user(handle) for handle in spec["facilitators"]],
                 decision_note=self.base["admission_note"],
+                now=self.moment(decided),
             )
-            decided = self.day(spec["admitted_on"], f"{where}.admitted_on", **dates)
-            self._decided(application, decided)
-            self.stamp(decided)
-            self.processes[key] = process
         elif spec.get("rejected_on"):
+            decided = self.day(spec["rejected_on"], f"{where}.rejected_on", **dates)
             programme_services.reject_application(
                 application,
                 by=self.user(self.base["office"]),
                 decision_note=spec["decision_note"],
                 review_note=spec.get("review_note", ""),
-            )
-            self._decided(
-                application, self.day(spec["rejected_on"], f"{where}.rejected_on", **dates)
+                now=self.moment(decided),
             )
         return application
-
-    def _decided(self, application: Application, on: date) -> None:
-        application.decided_at = self.moment(on)
-        # TODO(now=): admit_application(now=) / reject_application(now=).
-        _backdate(Application.objects.filter(pk=application.pk), decided_at=application.decided_at)
 
     # --- blocks and consulting --------------------------------------------------------------
 
@@ -296,21 +269,23 @@ class DemoBuilder:
         for name, value in fields.items():
             setattr(block, name, value)
         block.full_clean()
-        process_services.update_block(block, by=by, changed=list(fields), responsible=responsible)
-        self.stamp(on)
+        process_services.update_block(
+            block, by=by, changed=list(fields), responsible=responsible, now=self.moment(on)
+        )
         return block
 
     def set_status(self, block: Block, status: str, *, by, on: date, reason: str = "") -> Block:
-        process_services.set_block_status(block, status, by=by, reason=reason, today=on)
-        self.stamp(on)
+        process_services.set_block_status(
+            block, status, by=by, reason=reason, on=on, now=self.moment(on)
+        )
         return block
 
     def add(self, process: Process, *, by, on: date, key: str = "", **fields) -> Block:
         """Add a block from the catalogue (`key`) or one of the municipality's own."""
         block_type = self.block_types[key] if key else None
-        block = process_services.add_block(process, by=by, block_type=block_type, **fields)
-        self.stamp(on)
-        return block
+        return process_services.add_block(
+            process, by=by, block_type=block_type, now=self.moment(on), **fields
+        )
 
     def run(self, block: Block, start: date, end: date, *, by, results="", **fields) -> Block:
         """Plan a block, start it on `start` and finish it with its results on `end`."""
@@ -345,8 +320,8 @@ class DemoBuilder:
             unit=ConsultingUnit.HOURS if hours else ConsultingUnit.DAYS,
             cost=(quantity * rate).quantize(Decimal("0.01")),
             note=note,
+            now=self.moment(on),
         )
-        self.stamp(on)
 
     # --- the historic rounds --------------------------------------------------------------
 
@@ -354,8 +329,10 @@ class DemoBuilder:
         """A finished process, told from the timeline and result texts of historic.yaml."""
         key = spec["municipality"]
         plan = historic["rounds"][spec["round"]]
-        application = dict(spec["application"], round=spec["round"], by=spec.get("by"))
-        application.update(
+        application = dict(
+            spec["application"],
+            round=spec["round"],
+            by=spec.get("by"),
             submitted_on=spec["submitted_on"],
             admitted_on=plan["decided_on"],
             process_starts=spec["started_on"],
@@ -398,7 +375,8 @@ class DemoBuilder:
                 )
             else:
                 self.consult(process, facilitator, end, amount, block.name)
-        process_services.close_process(process, by=facilitator, on=last_day + timedelta(days=14))
+        closed = last_day + timedelta(days=14)
+        process_services.close_process(process, by=facilitator, now=self.moment(closed))
 
     # --- the running round's stories --------------------------------------------------------
 
@@ -444,9 +422,9 @@ class DemoBuilder:
                 self.edit(block, by=by, on=on, **step)
             elif op == "move_to_end_of_phase":
                 siblings = process.blocks.filter(phase=block.phase)
+                moment = self.moment(on)
                 while block.position < siblings.aggregate(top=Max("position"))["top"]:
-                    process_services.move_block(block, "down", by=by)
-                self.stamp(on)
+                    process_services.move_block(block, "down", by=by, now=moment)
             else:
                 status = {"start": BlockStatus.IN_PROGRESS, "finish": BlockStatus.DONE}
                 self.set_status(block, status.get(op, BlockStatus.DROPPED), by=by, on=on, **step)

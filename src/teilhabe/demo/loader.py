@@ -194,19 +194,6 @@ def validate(files: dict[str, dict]) -> None:
         _check(data, kind, f"{name}.yaml:", known)
 
 
-# --- history ---------------------------------------------------------------------------------
-
-
-def backdate(queryset, **values) -> None:
-    """The only place where the demo rewrites what a service stored (see its callers).
-
-    TODO(now=): the services stamp "now"; once each takes the moment as an argument
-    (`now=` for timestamps), every call goes and the demo tells history through the
-    services alone. Each caller names the service and argument that replaces it.
-    """
-    queryset.update(**values)
-
-
 # --- dates ------------------------------------------------------------------------------------
 
 _EXPRESSION = re.compile(r"^\s*([a-z_ ]+?)\s*(?:([+-])\s*(\d+))?\s*$")

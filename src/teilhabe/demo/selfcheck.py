@@ -13,19 +13,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from teilhabe.demo.loader import DemoDataError
-from teilhabe.demo.loader import backdate as _backdate
 from teilhabe.selfcheck import services
-from teilhabe.selfcheck.models import (
-    Answer,
-    FirstStep,
-    Invitation,
-    ItemKind,
-    Perspective,
-    Response,
-    RoundStatus,
-    SelfCheckRound,
-    WorkshopNote,
-)
+from teilhabe.selfcheck.models import ItemKind, Perspective, RoundStatus, SelfCheckRound
 
 if TYPE_CHECKING:
     from teilhabe.demo.builder import DemoBuilder
@@ -59,7 +48,7 @@ class SelfCheckBuilder:
             by=by,
             title=spec["title"],
             baseline=self.rounds.get(spec.get("baseline")),
-            opened_on=spec["opened_on"],
+            now=d.moment(spec["opened_on"]),
         )
         self.rounds[spec["name"]] = round_
         fields = {f.pk: f for f in round_.version.fields.all()}
@@ -83,7 +72,9 @@ class SelfCheckBuilder:
             admins, _spread(start, spec["perspectives_on"], len(admins)), strict=True
         ):
             self._respond(respondent, day, *context)
-        services.set_round_status(round_, RoundStatus.PERSPECTIVES, by=by)
+        services.set_round_status(
+            round_, RoundStatus.PERSPECTIVES, by=by, now=d.moment(spec["perspectives_on"])
+        )
         end = spec["closed_on"] or d.today
         start = spec["perspectives_on"] + timedelta(days=1)
         for respondent, day in zip(
@@ -91,15 +82,11 @@ class SelfCheckBuilder:
         ):
             self._respond(respondent, day, *context)
         if spec["closed_on"]:
+            # The workshop closes the round.
             self._workshop(round_, spec, fields, by)
-            services.set_round_status(round_, RoundStatus.CLOSED, by=by)
-        # TODO(now=): open_round(now=) and set_round_status(now=) (closed_on is now's date).
-        _backdate(
-            SelfCheckRound.objects.filter(pk=round_.pk),
-            closed_on=spec["closed_on"],
-            created_at=d.moment(spec["opened_on"]),
-            updated_at=d.moment(spec["closed_on"] or spec["perspectives_on"]),
-        )
+            services.set_round_status(
+                round_, RoundStatus.CLOSED, by=by, now=d.moment(spec["closed_on"])
+            )
 
     @staticmethod
     def _respondent(entry: dict) -> dict:
@@ -115,8 +102,11 @@ class SelfCheckBuilder:
         number = self._numbers.get((spec["name"], perspective), 0)
         self._numbers[(spec["name"], perspective)] = number + 1
         own = random.Random(f"selfcheck-{spec['key']}-{perspective}-{number}")  # noqa: S311
+        # Who answers: a staff member with their account, or the holder of a link.
+        respondent_is: dict = {}
+        first_day = spec["opened_on"]
         if respondent.get("member"):
-            response = services.response_for_member(round_, d.user(respondent["member"]))
+            respondent_is["by"] = d.user(respondent["member"])
         else:
             sent = max(spec["opened_on"], day - timedelta(days=rng.randint(3, 9)))
             if perspective != ADMIN:
@@ -126,21 +116,16 @@ class SelfCheckBuilder:
                 sent = max(spec["perspectives_on"], d.today - timedelta(days=rng.randint(4, 18)))
             if not spec["closed_on"] and not submit:
                 sent = max(spec["perspectives_on"], day - timedelta(days=rng.randint(1, 3)))
-            invitation = services.create_invitation(
-                round_, perspective=perspective, by=d.user(spec["by"]), label=respondent["label"]
-            )
-            # TODO(now=): create_invitation(now=) (valid for four weeks from then).
-            _backdate(
-                Invitation.objects.filter(pk=invitation.pk),
-                created_at=d.moment(sent),
-                updated_at=d.moment(sent),
-                expires_at=d.moment(sent) + timedelta(days=28),
+            respondent_is["invitation"] = services.create_invitation(
+                round_,
+                perspective=perspective,
+                by=d.user(spec["by"]),
+                label=respondent["label"],
+                now=d.moment(sent),
             )
             if invite_only:
                 return
-            response = services.response_for_invitation(invitation)
-        if perspective == ADMIN:
-            services.save_questionnaire(response, {}, department=respondent["label"])
+            first_day = sent
         values = {}
         for item in items:
             key = fields[item.field_id].key
@@ -149,18 +134,18 @@ class SelfCheckBuilder:
             )
             if value:
                 values[item.pk] = value
-        if submit:
-            _store_answers(response, values)
-        else:
-            services.save_answers(response, values)
-        started = d.moment(day - timedelta(days=rng.randint(0, 2)))
-        update = {"created_at": started, "updated_at": d.moment(day)}
-        if submit:
-            services.submit_response(response)
-            update["submitted_at"] = d.moment(day)
-        # TODO(now=): response_for_member / response_for_invitation, save_answers and
-        # submit_response (each with now=).
-        _backdate(Response.objects.filter(pk=response.pk), **update)
+        # Started up to two days before (not before the link was sent), answered, and
+        # submitted or left unfinished on `day`.
+        started = max(first_day, day - timedelta(days=rng.randint(0, 2)))
+        department = respondent["label"] if perspective == ADMIN else ""
+        services.answer_questionnaire(
+            round_, {}, department=department, now=d.moment(started), **respondent_is
+        )
+        outcome = services.answer_questionnaire(
+            round_, values, department=department, submit=submit, now=d.moment(day), **respondent_is
+        )
+        if submit and not outcome.submitted:
+            raise DemoDataError(f"{spec['name']}: a respondent left required questions out")
 
     def _answer(self, spec, perspective, submit, item, field_key, rng, text_rng, tendency, facts):
         level = spec["levels"][field_key]
@@ -199,59 +184,30 @@ class SelfCheckBuilder:
         return rng.choice(options) if options else ""
 
     def _workshop(self, round_, spec, fields, by) -> None:
-        d = self.d
+        """The workshop's record, saved on the day the round closes."""
         closed = spec["closed_on"]
-        mark_notes = WorkshopNote.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        mark_steps = FirstStep.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        entries = []
         for f in fields.values():
             band = "low" if spec["levels"][f.key] < 3 else "high"
             record = spec.get("workshop", {}).get(f.key) or self.workshop[f.key][band]
-            services.save_workshop_note(
-                round_,
-                f,
-                potentials=record["potentials"],
-                recommendations=record["recommendations"],
-            )
-            for number, step in enumerate(record["first_steps"]):
-                services.add_first_step(
-                    round_,
-                    f,
-                    text=step["step"],
-                    by=by,
-                    responsible=step["who"],
-                    due_on=closed + timedelta(days=60 + 45 * number),
+            entries.append(
+                services.WorkshopEntry(
+                    field=f,
+                    note_changed=True,
+                    potentials=record["potentials"],
+                    recommendations=record["recommendations"],
                 )
-        # TODO(now=): save_workshop_note(now=) and add_first_step(now=).
-        _backdate(
-            WorkshopNote.objects.filter(round=round_, pk__gt=mark_notes),
-            created_at=d.moment(closed),
-            updated_at=d.moment(closed),
-        )
-        _backdate(
-            FirstStep.objects.filter(round=round_, pk__gt=mark_steps),
-            created_at=d.moment(closed),
-            updated_at=d.moment(closed),
-        )
-
-
-def _store_answers(response: Response, values: dict[int, dict]) -> None:
-    """What `services.save_answers` stores, in one query.
-
-    The service validates and saves answer by answer (about 3 ms each); the demo's
-    5,000 answers would add about 15 seconds to the load. The values here are made by
-    `_answer` and valid by construction; `submit_response` still checks completeness.
-    """
-    Answer.objects.bulk_create(
-        Answer(
-            response=response,
-            item_id=item_id,
-            dont_know=bool(value.get("dont_know")),
-            scale=value.get("scale"),
-            yes=value.get("yes"),
-            text=value.get("text", ""),
-        )
-        for item_id, value in values.items()
-    )
+            )
+            entries.extend(
+                services.WorkshopEntry(
+                    field=f,
+                    step_text=step["step"],
+                    step_responsible=step["who"],
+                    step_due_on=closed + timedelta(days=60 + 45 * number),
+                )
+                for number, step in enumerate(record["first_steps"])
+            )
+        services.save_workshop(round_, entries, by=by, now=self.d.moment(closed))
 
 
 def _spread(first: date, last: date, count: int) -> list[date]:

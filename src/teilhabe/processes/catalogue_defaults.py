@@ -269,7 +269,7 @@ DEFAULT_BLOCK_TYPES: list[dict] = [
 @transaction.atomic
 def seed_catalogue(programme, *, by=None, now: datetime | None = None) -> Catalogue | None:
     """Give a programme without a catalogue version 1 with the default block types,
-    published at `now`.
+    created and published at `now`.
 
     Does nothing (and returns None) when the programme already has a catalogue in any
     state, so it is safe to call repeatedly and never touches the office's own work.
@@ -277,7 +277,7 @@ def seed_catalogue(programme, *, by=None, now: datetime | None = None) -> Catalo
     if programme.catalogues.exists():
         return None
     draft = services.create_catalogue_draft(
-        programme, by=by, note="Standard-Bausteinkatalog (Bausteinkonzept)"
+        programme, by=by, note="Standard-Bausteinkatalog (Bausteinkonzept)", now=now
     )
     BlockType.objects.bulk_create(
         BlockType(catalogue=draft, position=(index + 1) * 10, **spec)

@@ -529,7 +529,7 @@ class BlockDocument(models.Model):
         null=True,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
 
     # Declared in the class body: add_to_class after the class exists left the
     # auto-created plain manager in place, without visible_to().

@@ -57,8 +57,11 @@ def current_catalogue(programme) -> Catalogue | None:
 
 
 @transaction.atomic
-def create_catalogue_draft(programme, *, by, note: str = "") -> Catalogue:
-    """A new draft version, copied from the published version when there is one.
+def create_catalogue_draft(
+    programme, *, by, note: str = "", now: datetime | None = None
+) -> Catalogue:
+    """A new draft version created at `now`, copied from the published version when
+    there is one.
 
     Returns the existing draft if the programme already has one.
     """
@@ -66,13 +69,14 @@ def create_catalogue_draft(programme, *, by, note: str = "") -> Catalogue:
     if existing:
         return existing
     latest = programme.catalogues.order_by("-version").first()
-    draft = Catalogue.objects.create(
+    draft = Catalogue(
         programme=programme,
         version=(latest.version + 1) if latest else 1,
         status=CatalogueStatus.DRAFT,
         note=note,
         created_by=by,
     )
+    draft.save(now=now)
     source = current_catalogue(programme)
     if source:
         BlockType.objects.bulk_create(
@@ -101,9 +105,10 @@ def publish_catalogue(catalogue: Catalogue, *, by, now: datetime | None = None) 
     Catalogue.objects.filter(
         programme=catalogue.programme, status=CatalogueStatus.PUBLISHED
     ).update(status=CatalogueStatus.RETIRED)
+    now = now or timezone.now()
     catalogue.status = CatalogueStatus.PUBLISHED
-    catalogue.published_at = now or timezone.now()
-    catalogue.save(update_fields=["status", "published_at", "updated_at"])
+    catalogue.published_at = now
+    catalogue.save(update_fields=["status", "published_at", "updated_at"], now=now)
     return catalogue
 
 
@@ -135,11 +140,12 @@ def create_process(
 ) -> Process:
     """Open the process of an admitted municipality with the default blocks.
 
-    The log entries (opened, facilitators assigned) are dated `now`.
+    The process, its blocks and the log entries (opened, facilitators assigned) are
+    dated `now`.
     """
     now = now or timezone.now()
     catalogue = current_catalogue(round.programme)
-    process = Process.objects.create(
+    process = Process(
         municipality=municipality,
         round=round,
         application=application,
@@ -147,6 +153,7 @@ def create_process(
         started_on=started_on,
         budget=round.programme.default_budget if budget is None else budget,
     )
+    process.save(now=now)
     log(process, LogAction.PROCESS_CREATED, by=by, subject=str(municipality), now=now)
     if catalogue:
         Block.objects.bulk_create(
@@ -158,6 +165,9 @@ def create_process(
                 description=bt.description,
                 phase=bt.phase,
                 position=(index + 1) * 10,
+                # bulk_create does not call save(), so the moment is set here.
+                created_at=now,
+                updated_at=now,
             )
             for index, bt in enumerate(catalogue.block_types.filter(included_by_default=True))
         )
@@ -189,7 +199,7 @@ def close_process(
     if on > today:
         raise ValidationError({"closed_on": _("The closing date cannot be in the future.")})
     process.closed_on = on
-    process.save(update_fields=["closed_on", "updated_at"])
+    process.save(update_fields=["closed_on", "updated_at"], now=now)
     log(process, LogAction.PROCESS_CLOSED, by=by, data={"text": on.isoformat()}, now=now)
     return process
 
@@ -198,7 +208,7 @@ def close_process(
 def reopen_process(process: Process, *, by, now: datetime | None = None) -> Process:
     """Open a closed process again; the log notes it at `now`."""
     process.closed_on = None
-    process.save(update_fields=["closed_on", "updated_at"])
+    process.save(update_fields=["closed_on", "updated_at"], now=now)
     log(process, LogAction.PROCESS_REOPENED, by=by, now=now)
     return process
 
@@ -238,8 +248,8 @@ def add_block(
 ) -> Block:
     """Add a block, from the catalogue (copying its texts) or freely defined.
 
-    Raises ValidationError when the block's fields break a rule; the log notes the
-    addition at `now`.
+    Raises ValidationError when the block's fields break a rule. The block is created
+    and the log notes the addition at `now`.
     """
     if block_type is not None:
         fields.setdefault("name", block_type.name)
@@ -251,7 +261,7 @@ def add_block(
         process=process, block_type=block_type, position=_next_position(process), **fields
     )
     block.full_clean()
-    block.save()
+    block.save(now=now)
     if responsible:
         block.responsible.set(responsible)
     log(process, LogAction.BLOCK_ADDED, by=by, subject=block.name, now=now)
@@ -270,10 +280,10 @@ def update_block(
     """Save a block already changed in memory (e.g. by a ModelForm) and log what changed.
 
     The caller has validated the block; `changed` names the fields that changed. The
-    log entry is dated `now`.
+    block's `updated_at` and the log entry are dated `now`.
     """
     changed = [name for name in changed if name != "responsible"]
-    block.save()
+    block.save(now=now)
     if responsible is not None:
         block.responsible.set(responsible)
     if changed or responsible is not None:
@@ -298,17 +308,16 @@ def set_block_status(
     reason: str = "",
     now: datetime | None = None,
     on: date | None = None,
-    today: date | None = None,
 ):
     """Move a block to `status`, filling in actual dates the way people expect.
 
     Starting work sets the actual start; finishing sets the actual end (and the start,
-    if nobody recorded it), both to the day `on` (default: the day of `now`); the log
-    entry is dated `now`. `today` is the former name of `on`, still used by the demo
-    loader. Raises ValidationError when the result breaks a rule.
+    if nobody recorded it), both to the day `on` (default: the day of `now`); the
+    block's `updated_at` and the log entry are dated `now`. Raises ValidationError
+    when the result breaks a rule.
     """
     now = now or timezone.now()
-    today = on or today or timezone.localdate(now)
+    today = on or timezone.localdate(now)
     old = block.status
     if old == status:
         return block
@@ -324,7 +333,7 @@ def set_block_status(
     if status == BlockStatus.DROPPED:
         block.drop_reason = reason
     block.full_clean()
-    block.save()
+    block.save(now=now)
     log(
         block.process,
         LogAction.BLOCK_STATUS,
@@ -370,9 +379,9 @@ def add_document(
 ) -> BlockDocument:
     """Store an uploaded file that the form has already checked for size and type.
 
-    The log entry is dated `now`; the document's own `uploaded_at` is set by the
-    database (auto_now_add) and cannot be given.
+    The document is uploaded and the log entry dated at `now`.
     """
+    now = now or timezone.now()
     document = BlockDocument.objects.create(
         block=block,
         file=upload,
@@ -381,6 +390,7 @@ def add_document(
         content_type=getattr(upload, "checked_content_type", "") or upload.content_type,
         size=upload.size,
         uploaded_by=by,
+        uploaded_at=now,
     )
     log(
         block.process,
@@ -416,12 +426,13 @@ def log_consulting(
     """Record consulting work; refuses (ValidationError) to overspend the budget.
 
     The process row is locked so two facilitators cannot overspend together. The
-    entry's `date` is one of `fields`; the log entry is dated `now`.
+    entry's `date` (the day the work was done) is one of `fields`; the entry is
+    recorded and the log entry dated at `now`.
     """
     process = Process.objects.select_for_update().get(pk=process.pk)
     entry = ConsultingEntry(process=process, created_by=by, **fields)
     entry.full_clean()
-    entry.save()
+    entry.save(now=now)
     log(
         process,
         LogAction.CONSULTING_LOGGED,

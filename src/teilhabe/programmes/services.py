@@ -39,12 +39,13 @@ def save_programme(
     """Validate and save a programme; a new one gets version 1 of the default catalogue.
 
     Without a published catalogue, admitted municipalities would start with an
-    empty process. The catalogue is published at `now`. `office_members`, when
-    given, replaces the programme office.
+    empty process. The programme is saved and its catalogue published at `now`
+    (default: the current time). `office_members`, when given, replaces the
+    programme office.
     """
     created = programme.pk is None
     programme.full_clean()
-    programme.save()
+    programme.save(now=now)
     if office_members is not None:
         programme.office_members.set(office_members)
     if created:
@@ -85,13 +86,15 @@ def save_municipality(municipality: Municipality, *, by) -> Municipality:
 
 
 @transaction.atomic
-def create_application(application: Application, *, by, on: date | None = None) -> Application:
-    """Save a new application of a municipality for a round as a draft.
+def create_application(application: Application, *, by, now: datetime | None = None) -> Application:
+    """Save a new application of a municipality for a round as a draft, created at `now`.
 
     One application per municipality and round, and only while the call is open on
-    `on` (default: today): raises ValidationError otherwise. The municipality's row is locked, so two
-    coordinators applying at the same moment cannot both pass the check.
+    the day of `now` (default: the current time): raises ValidationError otherwise.
+    The municipality's row is locked, so two coordinators applying at the same
+    moment cannot both pass the check.
     """
+    now = now or timezone.now()
     Municipality.objects.select_for_update().values_list("pk", flat=True).get(
         pk=application.municipality_id
     )
@@ -99,12 +102,12 @@ def create_application(application: Application, *, by, on: date | None = None) 
         round=application.round_id, municipality=application.municipality_id
     ).exists():
         raise ValidationError(_("Your municipality has already applied for this round."))
-    if not application.round.is_open(on or timezone.localdate()):
+    if not application.round.is_open(timezone.localdate(now)):
         raise ValidationError(_("The application period of this round is over."))
     application.status = ApplicationStatus.DRAFT
     application.created_by = by
     application.full_clean()
-    application.save()
+    application.save(now=now)
     return application
 
 
@@ -133,7 +136,7 @@ def submit_application(application: Application, *, by, now: datetime | None = N
     application.full_clean()
     application.status = ApplicationStatus.SUBMITTED
     application.submitted_at = now
-    application.save(update_fields=["status", "submitted_at", "updated_at"])
+    application.save(update_fields=["status", "submitted_at", "updated_at"], now=now)
     office = application.round.programme.office_members.filter(is_active=True)
     for person in office:
         send_templated_mail(
@@ -169,7 +172,7 @@ def _record_decision(
     application.decision_note = decision_note
     if review_note:
         application.review_note = review_note
-    application.save()
+    application.save(now=now)
 
 
 @transaction.atomic

@@ -72,9 +72,10 @@ def publish_version(
     InstrumentVersion.objects.filter(
         instrument=version.instrument, status=VersionStatus.PUBLISHED
     ).update(status=VersionStatus.RETIRED)
+    now = now or timezone.now()
     version.status = VersionStatus.PUBLISHED
-    version.published_at = now or timezone.now()
-    version.save(update_fields=["status", "published_at", "updated_at"])
+    version.published_at = now
+    version.save(update_fields=["status", "published_at", "updated_at"], now=now)
     return version
 
 
@@ -98,15 +99,16 @@ def open_round(
     instrument: Instrument | None = None,
     baseline=None,
     on: date | None = None,
-    opened_on: date | None = None,
+    now: datetime | None = None,
 ) -> SelfCheckRound:
-    """Open a self-check round on the day `on` (default: today) on the current
-    published version of the instrument.
+    """Open a self-check round at `now` (default: the current time) on the current
+    published version of the instrument; it counts as opened on the day `on`
+    (default: the day of `now`).
 
-    `opened_on` is the former name of `on`, still used by the demo loader. Raises
-    ValidationError when the instrument has no published version or the baseline
-    belongs to another municipality.
+    Raises ValidationError when the instrument has no published version or the
+    baseline belongs to another municipality.
     """
+    now = now or timezone.now()
     instrument = instrument or Instrument.objects.get(key="selbstcheck")
     version = instrument.current_version()
     if version is None:
@@ -117,19 +119,24 @@ def open_round(
         title=title,
         baseline=baseline,
         created_by=by,
-        opened_on=on or opened_on or timezone.localdate(),
+        opened_on=on or timezone.localdate(now),
     )
     round_.full_clean()
-    round_.save()
+    round_.save(now=now)
     return round_
 
 
 @transaction.atomic
 def set_round_status(
-    round_: SelfCheckRound, status: str, *, by, on: date | None = None
+    round_: SelfCheckRound,
+    status: str,
+    *,
+    by,
+    on: date | None = None,
+    now: datetime | None = None,
 ) -> SelfCheckRound:
-    """Move a round on: administration → further perspectives → closed (on the day
-    `on`, default: today).
+    """Move a round on at `now`: administration → further perspectives → closed (on
+    the day `on`, default: the day of `now`).
 
     The other perspectives answer only after at least one administration response
     was submitted; that is the method's order (ValidationError otherwise).
@@ -143,9 +150,10 @@ def set_round_status(
                 "The administration answers first: at least one administration response must be submitted."
             )
         )
+    now = now or timezone.now()
     round_.status = status
-    round_.closed_on = (on or timezone.localdate()) if status == RoundStatus.CLOSED else None
-    round_.save(update_fields=["status", "closed_on", "updated_at"])
+    round_.closed_on = (on or timezone.localdate(now)) if status == RoundStatus.CLOSED else None
+    round_.save(update_fields=["status", "closed_on", "updated_at"], now=now)
     return round_
 
 
@@ -167,7 +175,8 @@ def create_invitation(
     email: str = "",
     now: datetime | None = None,
 ) -> Invitation:
-    """A personal link for one respondent, valid for SELFCHECK_INVITATION_DAYS from `now`."""
+    """A personal link for one respondent, created at `now` and valid for
+    SELFCHECK_INVITATION_DAYS from then."""
     now = now or timezone.now()
     invitation = Invitation(
         round=round_,
@@ -178,49 +187,80 @@ def create_invitation(
         expires_at=now + timedelta(days=settings.SELFCHECK_INVITATION_DAYS),
     )
     invitation.full_clean()
-    invitation.save()
+    invitation.save(now=now)
     return invitation
 
 
 # --- Answering -------------------------------------------------------------------------
 
 
-def response_for_member(round_: SelfCheckRound, user) -> Response:
-    """The administration response of a staff member, created on first use."""
+def response_for_member(round_: SelfCheckRound, user, *, now: datetime | None = None) -> Response:
+    """The administration response of a staff member, created on first use (at `now`)."""
     response, _created = Response.objects.get_or_create(
-        round=round_, respondent=user, defaults={"perspective": Perspective.ADMINISTRATION}
+        round=round_,
+        respondent=user,
+        defaults={
+            "perspective": Perspective.ADMINISTRATION,
+            "created_at": now or timezone.now(),
+        },
     )
     return response
 
 
-def response_for_invitation(invitation: Invitation) -> Response:
-    """The response given through an invitation link, created on first use."""
+def response_for_invitation(invitation: Invitation, *, now: datetime | None = None) -> Response:
+    """The response given through an invitation link, created on first use (at `now`)."""
     response, _created = Response.objects.get_or_create(
         invitation=invitation,
-        defaults={"round": invitation.round, "perspective": invitation.perspective},
+        defaults={
+            "round": invitation.round,
+            "perspective": invitation.perspective,
+            "created_at": now or timezone.now(),
+        },
     )
     return response
 
 
-def _store_answers(response: Response, values: dict[int, dict]) -> None:
-    items = {item.pk: item for item in Item.objects.filter(field__version=response.round.version)}
+def record_answers(
+    response: Response, values: dict[int, dict], *, now: datetime | None = None
+) -> None:
+    """Store answers by item id in a few queries; the response counts as changed at `now`.
+
+    The caller has locked the response and checked that it may still change (see
+    `save_answers`). Raises ValidationError, before anything is stored, for a
+    question of another self-check or a value the question does not take.
+    """
+    version = response.round.version_id
+    items = {item.pk: item for item in Item.objects.filter(field__version=version)}
+    existing = {answer.item_id: answer for answer in response.answers.all()}
+    new: list[Answer] = []
+    changed: list[Answer] = []
     for item_id, value in values.items():
         item = items.get(item_id)
         if item is None:
             raise ValidationError(_("This question does not belong to this self-check."))
-        answer, _created = Answer.objects.get_or_create(response=response, item=item)
+        answer = existing.get(item_id) or Answer(response=response, item=item)
         answer.dont_know = bool(value.get("dont_know")) and item.kind != ItemKind.TEXT
         answer.scale = None if answer.dont_know else value.get("scale")
         answer.yes = None if answer.dont_know else value.get("yes")
         answer.text = value.get("text", "") or ""
-        answer.full_clean()
-        answer.save()
+        # Response and item were checked above and the item is the key of `values`, so
+        # only the values need checking: without the queries of the relation, unique
+        # and constraint checks, a questionnaire of 64 items saves in a few queries.
+        answer.full_clean(
+            exclude=["response", "item"], validate_unique=False, validate_constraints=False
+        )
+        (changed if answer.pk else new).append(answer)
+    Answer.objects.bulk_create(new)
+    Answer.objects.bulk_update(changed, ["dont_know", "scale", "yes", "text"])
+    response.save(update_fields=["updated_at"], now=now)
 
 
 @transaction.atomic
-def save_answers(response: Response, values: dict[int, dict]) -> None:
+def save_answers(
+    response: Response, values: dict[int, dict], *, now: datetime | None = None
+) -> None:
     """Store answers by item id: {"scale": 1..5 | None, "yes": bool | None,
-    "dont_know": bool, "text": str}. A submitted response is final.
+    "dont_know": bool, "text": str}, at `now`. A submitted response is final.
 
     Raises ValidationError, and stores none of them, when the response was submitted
     or an item belongs to another version.
@@ -228,7 +268,7 @@ def save_answers(response: Response, values: dict[int, dict]) -> None:
     response = Response.objects.select_for_update().get(pk=response.pk)
     if response.is_submitted:
         raise ValidationError(_("These answers were submitted already and cannot change."))
-    _store_answers(response, values)
+    record_answers(response, values, now=now)
 
 
 def missing_items(response: Response) -> list[Item]:
@@ -261,8 +301,9 @@ def submit_response(response: Response, *, now: datetime | None = None) -> Respo
             _("Please answer every question first (or choose “don't know”). Missing: %(count)s.")
             % {"count": len(missing)}
         )
-    response.submitted_at = now or timezone.now()
-    response.save(update_fields=["submitted_at", "updated_at"])
+    now = now or timezone.now()
+    response.submitted_at = now
+    response.save(update_fields=["submitted_at", "updated_at"], now=now)
     return response
 
 
@@ -306,9 +347,9 @@ def answer_questionnaire(
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.expires_at <= now:
             raise ValidationError(_("This link is no longer valid."))
-        response = response_for_invitation(invitation)
+        response = response_for_invitation(invitation, now=now)
     elif by is not None:
-        response = response_for_member(round_, by)
+        response = response_for_member(round_, by, now=now)
     else:
         raise ValueError("Either the staff member (by) or the invitation answers.")
     # Only the response's row: locking the round too would make every respondent of
@@ -320,18 +361,18 @@ def answer_questionnaire(
         raise ValidationError(_("These answers were submitted already and cannot change."))
     if not perspective_allowed(response.round, response.perspective):
         raise ValidationError(_("This round does not take answers from this perspective now."))
-    _store_answers(response, values)
+    record_answers(response, values, now=now)
     department = department.strip()
     if response.department != department:
         response.department = department
-        response.save(update_fields=["department", "updated_at"])
+        response.save(update_fields=["department", "updated_at"], now=now)
     if not submit:
         return QuestionnaireOutcome(response=response, submitted=False)
     missing = missing_items(response)
     if missing:
         return QuestionnaireOutcome(response=response, submitted=False, missing=missing)
     response.submitted_at = now
-    response.save(update_fields=["submitted_at", "updated_at"])
+    response.save(update_fields=["submitted_at", "updated_at"], now=now)
     return QuestionnaireOutcome(response=response, submitted=True)
 
 
@@ -354,8 +395,15 @@ class WorkshopEntry:
 
 
 @transaction.atomic
-def save_workshop(round_: SelfCheckRound, entries: Iterable[WorkshopEntry], *, by) -> None:
-    """Store the workshop record of a round (changed notes, new first steps) at once.
+def save_workshop(
+    round_: SelfCheckRound,
+    entries: Iterable[WorkshopEntry],
+    *,
+    by,
+    now: datetime | None = None,
+) -> None:
+    """Store the workshop record of a round (changed notes, new first steps) at once,
+    at `now`.
 
     The round's row is locked, so two people saving the page at the same moment
     cannot both create the same note. Raises ValidationError, and saves nothing,
@@ -370,6 +418,7 @@ def save_workshop(round_: SelfCheckRound, entries: Iterable[WorkshopEntry], *, b
                 potentials=entry.potentials,
                 recommendations=entry.recommendations,
                 by=by,
+                now=now,
             )
         if entry.step_text:
             add_first_step(
@@ -379,6 +428,7 @@ def save_workshop(round_: SelfCheckRound, entries: Iterable[WorkshopEntry], *, b
                 by=by,
                 responsible=entry.step_responsible,
                 due_on=entry.step_due_on,
+                now=now,
             )
 
 
@@ -390,12 +440,15 @@ def save_workshop_note(
     potentials: str,
     recommendations: str,
     by=None,
+    now: datetime | None = None,
 ) -> WorkshopNote:
-    """Write the workshop's note on one field of action, creating it on first use."""
-    note, _created = WorkshopNote.objects.get_or_create(round=round_, field=field)
+    """Write the workshop's note on one field of action at `now`, creating it on first use."""
+    note, _created = WorkshopNote.objects.get_or_create(
+        round=round_, field=field, defaults={"created_at": now or timezone.now()}
+    )
     note.potentials = potentials
     note.recommendations = recommendations
-    note.save()
+    note.save(now=now)
     return note
 
 
@@ -408,7 +461,9 @@ def add_first_step(
     by,
     responsible: str = "",
     due_on=None,
+    now: datetime | None = None,
 ) -> FirstStep:
+    """Record a first step agreed in the workshop, at `now`; ValidationError when invalid."""
     step = FirstStep(
         round=round_,
         field=field,
@@ -418,7 +473,7 @@ def add_first_step(
         created_by=by,
     )
     step.full_clean()
-    step.save()
+    step.save(now=now)
     return step
 
 

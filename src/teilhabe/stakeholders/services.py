@@ -21,12 +21,12 @@ from teilhabe.stakeholders.models import (
 
 
 @transaction.atomic
-def save_actor(actor: Actor, *, by) -> Actor:
-    """Validate and save a new or changed actor."""
+def save_actor(actor: Actor, *, by, now: datetime | None = None) -> Actor:
+    """Validate and save a new or changed actor, entered or changed at `now`."""
     if actor.pk is None:
         actor.created_by = by
     actor.full_clean()
-    actor.save()
+    actor.save(now=now)
     return actor
 
 
@@ -43,8 +43,9 @@ def import_actors(entries: Iterable[NewActor], *, by, now: datetime | None = Non
 
     Organisations are saved first, so a person's `organisation` may be an unsaved
     organisation of the same import. Every actor goes through `save_actor` and every
-    assessment through `assess`; the first `ValidationError` they raise is passed on
-    and nothing is saved. Returns the actors in the order they were saved.
+    assessment through `assess`, both at `now`; the first `ValidationError` they
+    raise is passed on and nothing is saved. Returns the actors in the order they
+    were saved.
     """
     ordered = sorted(entries, key=lambda entry: entry.actor.kind != ActorKind.ORGANISATION)
     for actor, assessment in ordered:
@@ -52,7 +53,7 @@ def import_actors(entries: Iterable[NewActor], *, by, now: datetime | None = Non
             # Saved a moment ago in this loop: assigning again takes over its id, so
             # full_clean checks the link like any other.
             actor.organisation = actor.organisation
-        save_actor(actor, by=by)
+        save_actor(actor, by=by, now=now)
         if assessment is not None:
             influence, attitude = assessment
             assess(actor, influence=influence, attitude=attitude, by=by, now=now)
@@ -75,10 +76,9 @@ def assess(
     by,
     note: str = "",
     now: datetime | None = None,
-    at: datetime | None = None,
 ) -> Assessment:
     """Record a new assessment made at `now`; earlier ones stay, so change over time
-    is visible. `at` is the former name of `now`, still used by the demo loader.
+    is visible.
 
     Raises ValidationError for values outside the scales.
     """
@@ -88,17 +88,17 @@ def assess(
         attitude=attitude,
         note=note,
         assessed_by=by,
-        assessed_at=now or at or timezone.now(),
+        assessed_at=now or timezone.now(),
     )
     assessment.full_clean()
     assessment.save()
     return assessment
 
 
-def _raise_involvement(actor: Actor, at_least: str) -> None:
+def _raise_involvement(actor: Actor, at_least: str, now: datetime | None) -> None:
     if INVOLVEMENT_ORDER[actor.involvement] < INVOLVEMENT_ORDER[at_least]:
         actor.involvement = at_least
-        actor.save(update_fields=["involvement", "updated_at"])
+        actor.save(update_fields=["involvement", "updated_at"], now=now)
 
 
 @transaction.atomic
@@ -110,28 +110,31 @@ def record_participation(
     took_part_on: date | None = None,
     note: str = "",
     by=None,
+    now: datetime | None = None,
 ) -> Participation:
-    """Note that an actor was invited to / took part in a building block.
+    """Note, at `now`, that an actor was invited to / took part in a building block.
 
     An invitation makes the actor at least "invited", taking part at least
     "involved"; the stage never goes down by itself. The dates are the caller's;
     nothing here takes the current day. Raises ValidationError when the block is in
     another municipality or taking part is dated before the invitation.
     """
-    participation, _created = Participation.objects.get_or_create(actor=actor, block=block)
+    participation, _created = Participation.objects.get_or_create(
+        actor=actor, block=block, defaults={"created_at": now or timezone.now()}
+    )
     participation.invited_on = invited_on or participation.invited_on
     participation.took_part_on = took_part_on or participation.took_part_on
     participation.note = note or participation.note
     participation.full_clean()
-    participation.save()
+    participation.save(now=now)
     if participation.took_part_on:
-        _raise_involvement(actor, Involvement.INVOLVED)
+        _raise_involvement(actor, Involvement.INVOLVED, now)
     elif participation.invited_on:
-        _raise_involvement(actor, Involvement.INVITED)
+        _raise_involvement(actor, Involvement.INVITED, now)
     return participation
 
 
-def set_involvement(actor: Actor, involvement: str, *, by) -> Actor:
+def set_involvement(actor: Actor, involvement: str, *, by, now: datetime | None = None) -> Actor:
     """Set the involvement stage by hand, in either direction.
 
     Participations only ever raise the stage; a coordinator may also lower it,
@@ -141,7 +144,7 @@ def set_involvement(actor: Actor, involvement: str, *, by) -> Actor:
         raise ValidationError({"involvement": _("Please choose a valid stage.")})
     if actor.involvement != involvement:
         actor.involvement = involvement
-        actor.save(update_fields=["involvement", "updated_at"])
+        actor.save(update_fields=["involvement", "updated_at"], now=now)
     return actor
 
 
@@ -157,6 +160,7 @@ def delete_actor(actor: Actor, *, by, now: datetime | None = None) -> None:
     if actor.kind == ActorKind.ORGANISATION:
         actor.delete()
         return
+    now = now or timezone.now()
     actor.name = ""
     actor.role = ""
     actor.email = ""
@@ -167,7 +171,7 @@ def delete_actor(actor: Actor, *, by, now: datetime | None = None) -> None:
     actor.notes = ""
     actor.silent_group = ""
     actor.organisation = None
-    actor.anonymised_at = now or timezone.now()
-    actor.save()
+    actor.anonymised_at = now
+    actor.save(now=now)
     actor.assessments.update(note="")
     actor.participations.update(note="")
