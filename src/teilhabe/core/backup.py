@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -368,7 +369,7 @@ def open_verified(archive: Path, work: Path) -> Iterator[dict]:
         with tarfile.open(archive, mode="r:gz") as tar:
             # The "data" filter refuses absolute paths, .. and links out of `work`.
             tar.extractall(work, filter="data")
-    except (tarfile.TarError, OSError, EOFError) as error:
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
         raise BackupError(f"{archive} is not a readable backup archive: {error}") from error
     try:
         manifest = json.loads((work / MANIFEST).read_text("utf-8"))
