@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 
 MANIFEST = "manifest.json"
 SQLITE_NAME = "db.sqlite3"
@@ -203,6 +203,18 @@ def postgres_dump(target: Path, alias: str = "default") -> tuple[dict[str, int],
     if result.returncode != 0:
         raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
     return counts, _group_migrations(rows)
+
+
+def _postgres_has_tables(alias: str = "default") -> bool:
+    connection = connections[alias]
+    try:
+        with connection.cursor() as cursor:
+            return bool(connection.introspection.table_names(cursor))
+    except DatabaseError as error:
+        raise BackupError(
+            f"Cannot connect to the database {connection.settings_dict['NAME']}: {error}. "
+            "Create it (empty) first."
+        ) from error
 
 
 def postgres_counts(alias: str = "default") -> dict[str, int]:
@@ -415,7 +427,7 @@ def restore_backup(
     archive = Path(archive)
     target = default_target(Path(data_dir) if data_dir else None)
     occupied = target.occupied()
-    if target.database is None and postgres_counts():
+    if target.database is None and _postgres_has_tables():
         occupied.append(f"database {connections['default'].settings_dict['NAME']} (has tables)")
     if occupied and not force:
         raise BackupError(
