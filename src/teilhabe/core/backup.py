@@ -390,11 +390,8 @@ def open_verified(archive: Path, work: Path) -> Iterator[dict]:
     if manifest.get("format") != FORMAT_VERSION:
         raise BackupError(f"Unknown backup format {manifest.get('format')!r}.")
     listed = {entry["name"] for entry in manifest["files"]}
-    present = {
-        path.relative_to(work).as_posix()
-        for path in work.rglob("*")
-        if path.is_file() and path.name != MANIFEST
-    }
+    unpacked = {path.relative_to(work).as_posix() for path in work.rglob("*") if path.is_file()}
+    present = unpacked - {MANIFEST}
     if listed != present:
         raise BackupError(
             "The archive does not match its manifest: "
@@ -456,14 +453,15 @@ def restore_backup(
             counts = postgres_counts()
         else:
             target.database.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(work / SQLITE_NAME, target.database)
+            shutil.move(work / SQLITE_NAME, target.database)
             counts = sqlite_counts(target.database)
         media = work / MEDIA_DIR
         if media.is_dir():
             if target.media_root.exists():
                 target.media_root.rmdir()  # empty, or moved aside above
             target.media_root.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(media, target.media_root)
+            # MEDIA_ROOT may be on another file system than the data directory.
+            shutil.move(media, target.media_root)
     differ = {
         table: (count, counts.get(table))
         for table, count in manifest["counts"].items()
@@ -484,9 +482,9 @@ def _move_aside(target: Target, log: Log) -> None:
         for suffix in ("", "-wal", "-shm"):
             path = Path(f"{target.database}{suffix}")
             if path.exists():
-                os.replace(path, aside / path.name)
+                shutil.move(path, aside / path.name)
     if target.media_root.is_dir():
-        os.replace(target.media_root, aside / "media")
+        shutil.move(target.media_root, aside / "media")
     log(f"The previous database and uploads were moved to {aside}")
 
 
