@@ -23,7 +23,14 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from teilhabe.core.backup import BackupError, build_archive, restore_backup, sqlite_snapshot
+from teilhabe.core.backup import (
+    BackupError,
+    build_archive,
+    postgres_dump,
+    postgres_env,
+    restore_backup,
+    sqlite_snapshot,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 # An upload with every byte value, so any text-mode mangling would show.
@@ -193,13 +200,16 @@ def test_a_changed_byte_is_refused_by_its_checksum(source, tmp_path, member):
 
 
 def test_a_damaged_archive_is_refused(source, tmp_path):
+    data = source.archive.read_bytes()
     damaged = tmp_path / "damaged.tar.gz"
-    damaged.write_bytes(flip_one_byte(source.archive.read_bytes()))
+    # Anywhere in the compressed stream: the manifest (last member) included.
+    for position in (len(data) // 10, len(data) // 2, len(data) - 100):
+        damaged.write_bytes(data[:position] + bytes([data[position] ^ 0x01]) + data[position + 1 :])
 
-    with pytest.raises(BackupError, match=r"not a readable backup archive|Checksum"):
-        restore_backup(damaged, data_dir=tmp_path / "new", migrate=False)
+        with pytest.raises(BackupError, match="not a readable backup archive"):
+            restore_backup(damaged, data_dir=tmp_path / "new", migrate=False)
 
-    assert not (tmp_path / "new" / "teilhabe.sqlite3").exists()
+        assert not (tmp_path / "new" / "teilhabe.sqlite3").exists()
 
 
 def backed_up_database(archive: Path, into: Path) -> Path:
@@ -324,3 +334,32 @@ def test_postgres_backup_and_restore_into_a_fresh_database(tmp_path):
         with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
             for name in names:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_without_pg_dump_the_error_names_the_manual_procedure(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+
+    with pytest.raises(BackupError, match=r"pg_dump was not found.*README\.md"):
+        postgres_dump(tmp_path / "db.pgdump")
+
+
+def test_the_connection_goes_to_the_environment_not_the_command_line():
+    env = postgres_env(
+        {
+            "NAME": "teilhabe",
+            "USER": "app",
+            "PASSWORD": "s3cret",
+            "HOST": "db.example",
+            "PORT": 5433,
+            "OPTIONS": {"sslmode": "require"},
+        }
+    )
+
+    assert env["PGPASSWORD"] == "s3cret"
+    assert (env["PGHOST"], env["PGPORT"], env["PGUSER"], env["PGDATABASE"]) == (
+        "db.example",
+        "5433",
+        "app",
+        "teilhabe",
+    )
+    assert env["PGSSLMODE"] == "require"

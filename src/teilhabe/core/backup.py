@@ -16,7 +16,9 @@ The commands `manage.py backup` and `manage.py restore` are thin wrappers around
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -26,12 +28,12 @@ import sys
 import tarfile
 import tempfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.db import DatabaseError, connections, transaction
@@ -140,13 +142,14 @@ def _group_migrations(rows: list[tuple[str, str]]) -> dict[str, list[str]]:
 # --- PostgreSQL ---------------------------------------------------------------------
 
 
-def postgres_env(alias: str = "default") -> dict[str, str]:
+def postgres_env(db: Mapping[str, Any] | None = None) -> dict[str, str]:
     """The environment for pg_dump/pg_restore: the connection from DATABASE_URL.
 
     The password goes into PGPASSWORD, never onto the command line, where every user
     of the machine could read it in the process list.
     """
-    db = connections[alias].settings_dict
+    if db is None:
+        db = connections["default"].settings_dict
     env = dict(os.environ)
     for key, var in (
         ("HOST", "PGHOST"),
@@ -157,6 +160,10 @@ def postgres_env(alias: str = "default") -> dict[str, str]:
     ):
         if db.get(key):
             env[var] = str(db[key])
+    options = db.get("OPTIONS") or {}
+    for key in ("sslmode", "sslrootcert", "sslcert", "sslkey"):
+        if options.get(key):
+            env[f"PG{key.upper()}"] = str(options[key])
     return env
 
 
@@ -195,7 +202,7 @@ def postgres_dump(target: Path, alias: str = "default") -> tuple[dict[str, int],
             rows = list(cursor.fetchall())
         result = subprocess.run(  # noqa: S603 - fixed tool, arguments without user input
             [pg_dump, "--format=custom", "--no-owner", f"--snapshot={snapshot}", "-f", str(target)],
-            env=postgres_env(alias),
+            env=postgres_env(connection.settings_dict),
             capture_output=True,
             text=True,
             check=False,
@@ -296,39 +303,63 @@ def build_archive(
             sqlite_snapshot(database, db_file)
             counts, migrations = sqlite_counts(db_file), sqlite_migrations(db_file)
             engine = "sqlite"
-        files = [_file_entry(db_file, db_file.name)]
-        media = list(_media_files(media_root))
-        log(f"Adding {len(media)} uploaded files from {media_root} …")
-        for path in media:
-            files.append(
-                _file_entry(path, f"{MEDIA_DIR}/{path.relative_to(media_root).as_posix()}")
-            )
-        manifest = {
-            "format": FORMAT_VERSION,
-            "created_at": now.isoformat(),
-            "engine": engine,
-            "database": db_file.name,
-            "migrations": migrations,
-            "counts": counts,
-            "files": files,
-        }
-        manifest_path = work / MANIFEST
-        manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True), "utf-8")
         partial = work / (name + ".partial")
         # The archive holds personal data: readable by its owner only.
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
-            tar.add(manifest_path, MANIFEST)
-            tar.add(db_file, db_file.name)
-            for path, entry in zip(media, files[1:], strict=True):
-                tar.add(path, entry["name"])
-        os.replace(partial, archive)
+            files = [_add(tar, db_file, db_file.name)]
+            media = list(_media_files(media_root))
+            log(f"Adding {len(media)} uploaded files from {media_root} …")
+            for path in media:
+                arcname = f"{MEDIA_DIR}/{path.relative_to(media_root).as_posix()}"
+                try:
+                    files.append(_add(tar, path, arcname))
+                except FileNotFoundError:
+                    # Deleted after the database snapshot (remove_document): the
+                    # snapshot may still list the document, but its file is gone.
+                    log(f"Skipped {arcname}: deleted meanwhile")
+            manifest = {
+                "format": FORMAT_VERSION,
+                "created_at": now.isoformat(),
+                "engine": engine,
+                "database": db_file.name,
+                "migrations": migrations,
+                "counts": counts,
+                "files": files,
+            }
+            data = json.dumps(manifest, indent=2, sort_keys=True).encode()
+            info = tarfile.TarInfo(MANIFEST)
+            info.size, info.mtime, info.mode = len(data), int(now.timestamp()), 0o600
+            tar.addfile(info, io.BytesIO(data))
+        try:
+            # A hard link never replaces an archive made in the same second.
+            os.link(partial, archive)
+        except FileExistsError as error:
+            raise BackupError(f"{archive} exists already; try again in a second.") from error
     log(f"Backup written to {archive}")
     return archive
 
 
-def _file_entry(path: Path, name: str) -> dict[str, Any]:
-    return {"name": name, "size": path.stat().st_size, "sha256": _sha256(path)}
+class _Hashing:
+    """A file read through this wrapper is hashed on the way into the archive."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self.file = file
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.file.read(size)
+        self.digest.update(data)
+        return data
+
+
+def _add(tar: tarfile.TarFile, path: Path, arcname: str) -> dict[str, Any]:
+    """Add one file, opened once: what is hashed is exactly what the archive holds."""
+    with path.open("rb") as file:
+        info = tar.gettarinfo(arcname=arcname, fileobj=file)
+        reader = _Hashing(file)
+        tar.addfile(info, reader)
+    return {"name": arcname, "size": info.size, "sha256": reader.digest.hexdigest()}
 
 
 # --- Restore ------------------------------------------------------------------------
@@ -378,6 +409,11 @@ def open_verified(archive: Path, work: Path) -> Iterator[dict]:
     Raises BackupError for an unreadable archive, a missing, extra or changed file.
     """
     try:
+        # Read to the end first: gzip's CRC covers the whole archive, the manifest
+        # too, but tarfile stops reading at the last member and never checks it.
+        with gzip.open(archive, "rb") as stream:
+            while stream.read(1024 * 1024):
+                pass
         with tarfile.open(archive, mode="r:gz") as tar:
             # The "data" filter refuses absolute paths, .. and links out of `work`.
             tar.extractall(work, filter="data")
