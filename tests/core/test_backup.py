@@ -134,7 +134,9 @@ def test_restore_into_an_empty_data_dir_finds_everything(source, tmp_path):
     assert document["size"] == len(CONTENT)
 
     target = tmp_path / "new"
-    manage("restore", str(source.archive), "--data-dir", str(target), data_dir=target)
+    out = manage("restore", str(source.archive), "--data-dir", str(target), data_dir=target)
+    assert "Applying newer migrations" in out
+    assert "No migrations to apply" in out
 
     restored = read_back(target)
     assert restored["counts"] == manifest["counts"]

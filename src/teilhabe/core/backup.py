@@ -423,8 +423,11 @@ def open_verified(archive: Path, work: Path) -> Iterator[dict]:
         manifest = json.loads((work / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError) as error:
         raise BackupError(f"{archive} has no readable {MANIFEST}: {error}") from error
-    if manifest.get("format") != FORMAT_VERSION:
-        raise BackupError(f"Unknown backup format {manifest.get('format')!r}.")
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
+        raise BackupError(f"{archive} is not a Teilhabe backup of format {FORMAT_VERSION}.")
+    missing = {"engine", "counts", "files", "created_at"} - manifest.keys()
+    if missing:
+        raise BackupError(f"The manifest lacks {sorted(missing)}.")
     listed = {entry["name"] for entry in manifest["files"]}
     unpacked = {path.relative_to(work).as_posix() for path in work.rglob("*") if path.is_file()}
     present = unpacked - {MANIFEST}
