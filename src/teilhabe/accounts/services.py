@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from teilhabe.accounts.emails import normalise_email
 from teilhabe.accounts.models import User
 from teilhabe.core.mail import send_templated_mail
 
@@ -61,7 +62,7 @@ def invite_user(
     role and municipality do not fit together.
     """
     user = User(
-        email=email.lower(),
+        email=normalise_email(email),
         full_name=full_name,
         role=role,
         municipality=municipality,
