@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -84,8 +87,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "teilhabe.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After OTPMiddleware: sends people who still owe a second factor to verify or set it up.
+    "teilhabe.accounts.middleware.RequireTwoFactor",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -177,6 +183,15 @@ AXES_USERNAME_CALLABLE = "teilhabe.accounts.emails.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Two-factor authentication (django-otp): an authenticator app (TOTP) plus ten
+# recovery codes. Required for the programme office, facilitators and operators,
+# offered to everybody else on the profile; not enforced in demo mode, where the demo
+# accounts log in with their password alone (accounts.middleware.RequireTwoFactor).
+OTP_TOTP_ISSUER = "Teilhabe"
+# Wrong codes lock a device for 1, 2, 4, 8 … seconds (django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # --- Languages and formats ----------------------------------------------------
 LANGUAGE_CODE = "de"

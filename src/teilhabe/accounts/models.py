@@ -133,6 +133,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_municipal(self) -> bool:
         return self.role in MUNICIPAL_ROLES
 
+    @property
+    def two_factor_required(self) -> bool:
+        """Whether this person must use a second factor (outside demo mode).
+
+        Those who see several municipalities or run the platform: the programme office,
+        facilitators and operators. Coordinators and team members may opt in.
+        """
+        return (
+            self.is_staff
+            or self.is_superuser
+            or self.role in {Role.PROGRAMME_OFFICE, Role.FACILITATOR}
+        )
+
     @cached_property
     def office_programme_ids(self) -> frozenset[int]:
         if not self.is_programme_office or not self.is_active:
