@@ -131,7 +131,7 @@ def _check_code(device: Device, token: str) -> ValidationError | None:
         return ValidationError(
             {
                 "code": ValidationError(
-                    _("Too many wrong codes. Please wait a minute and try again."),
+                    _("Too many wrong codes in a row. Please wait a moment and try again."),
                     code="throttled",
                 )
             }
