@@ -192,6 +192,9 @@ OTP_TOTP_ISSUER = "Teilhabe"
 # Wrong codes lock a device for 1, 2, 4, 8 … seconds (django-otp's throttling).
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# Operators reset lost devices in the admin by deleting them; they never need to see
+# anybody's secret key or recovery codes there.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Languages and formats ----------------------------------------------------
 LANGUAGE_CODE = "de"

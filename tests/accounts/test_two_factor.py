@@ -256,3 +256,59 @@ def test_demo_mode_logs_in_with_password_alone(client, office, settings):
     assert sentence in client.get(LOGIN).text
     password_login(client, office)
     assert client.get(DASHBOARD).status_code == 200
+
+
+def test_profile_makes_new_recovery_codes_and_coordinator_may_switch_off(client, coordinator):
+    _device, old = with_device(coordinator)
+    password_login(client, coordinator)
+    enter_code(client, coordinator)
+
+    profile = client.get(reverse("accounts:profile"))
+    assert reverse("accounts:two_factor_switch_off") in profile.text
+    response = client.post(reverse("accounts:two_factor_recovery_codes"))
+    new = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", response.text)
+    assert len(new) == 10 and not set(new) & set(old)
+
+    response = client.post(reverse("accounts:two_factor_switch_off"))
+    assert response["Location"] == reverse("accounts:profile")
+    assert not services.has_two_factor(coordinator)
+
+
+def enter_code(client, user):
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    assert client.post(VERIFY, {"code": current_code(device)})["Location"] == DASHBOARD
+
+
+def test_office_cannot_switch_off_on_the_profile(client, office):
+    with_device(office)
+    password_login(client, office)
+    enter_code(client, office)
+    assert (
+        reverse("accounts:two_factor_switch_off")
+        not in client.get(reverse("accounts:profile")).text
+    )
+    client.post(reverse("accounts:two_factor_switch_off"))
+    assert services.has_two_factor(office)
+
+
+class _Rows:
+    """Just enough of a QuerySet for the data migration."""
+
+    def __init__(self, emails):
+        self.emails = emails
+
+    def values_list(self, *fields, flat=False):
+        return self.emails if flat else list(enumerate(self.emails))
+
+
+def test_migration_refuses_addresses_that_would_collide():
+    from importlib import import_module
+
+    migration = import_module("teilhabe.accounts.migrations.0004_user_email_lower_case")
+
+    class Apps:
+        def get_model(self, app, name):
+            return type("User", (), {"objects": _Rows(["team@x.example", "Team@X.example"])})
+
+    with pytest.raises(RuntimeError, match=re.escape("Team@X.example")):
+        migration.lower_case_emails(Apps(), None)
