@@ -312,3 +312,22 @@ def test_migration_refuses_addresses_that_would_collide():
 
     with pytest.raises(RuntimeError, match=re.escape("Team@X.example")):
         migration.lower_case_emails(Apps(), None)
+
+
+def test_pages_on_the_way_stay_open_and_htmx_is_sent_to_a_full_page(client, office):
+    password_login(client, office)
+    assert client.get(reverse("accounts:password_reset")).status_code == 200
+    assert client.get("/static/teilhabe/teilhabe.css").status_code == 200
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+    response = client.get(DASHBOARD, headers={"HX-Request": "true"})
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == SETUP
+
+    # Without a GET to return to, a POST is sent to the setup without `next`.
+    response = client.post(reverse("accounts:profile"), {"full_name": "X"})
+    assert response["Location"] == SETUP
+    client.post(reverse("accounts:logout"))
+    assert "_auth_user_id" not in client.session

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
@@ -91,6 +92,11 @@ class RequireTwoFactor:
         step = verification_needed(request)
         if step is not None and not self._exempt(request):
             target = reverse(f"accounts:two_factor_{step}")
+            if request.headers.get("HX-Request"):
+                # htmx would swap the setup page into a fragment; make it load the page.
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = target
+                return response
             if request.method == "GET":
                 target += "?" + urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
             return redirect(target)
