@@ -90,6 +90,8 @@ class RequireTwoFactor:
 
     def __call__(self, request):
         step = verification_needed(request)
+        # base.html hides the navigation while the person still owes the second factor.
+        request.two_factor_step = step
         if step is not None and not self._exempt(request):
             target = reverse(f"accounts:two_factor_{step}")
             if request.headers.get("HX-Request"):
