@@ -333,3 +333,28 @@ def test_pages_on_the_way_stay_open_and_htmx_is_sent_to_a_full_page(client, offi
     assert response["Location"] == SETUP
     client.post(reverse("accounts:logout"))
     assert "_auth_user_id" not in client.session
+
+
+def test_device_removed_by_an_operator_during_the_session_leads_to_setup(client, office, superuser):
+    with_device(office)
+    password_login(client, office)
+    services.switch_off_two_factor(office, by=superuser)
+    response = client.get(DASHBOARD, follow=True)
+    assert response.redirect_chain[-1][0].startswith(SETUP)
+    assert response.status_code == 200
+
+
+def test_middleware_redirects_with_next_and_lets_exempt_pages_through(client, office):
+    from django.http import HttpResponse
+
+    from teilhabe.accounts.middleware import RequireTwoFactor
+
+    client.force_login(office)
+    middleware = RequireTwoFactor(lambda request: HttpResponse("page"))
+
+    response = middleware(_request(client, office, "/processes/?page=2"))
+    assert response.status_code == 302
+    assert response["Location"] == SETUP + "?next=%2Fprocesses%2F%3Fpage%3D2"
+
+    for path in (SETUP, VERIFY, LOGIN, reverse("core:health"), "/static/x.css"):
+        assert middleware(_request(client, office, path)).content == b"page"

@@ -105,7 +105,12 @@ def two_factor_setup(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor_verify(request):
-    if request.user.is_verified() or not services.has_two_factor(request.user):
+    if request.user.is_verified():
+        return redirect(_next_url(request))
+    if not services.has_two_factor(request.user):
+        # An operator removed the device since this login: nothing to enter any more
+        # (the middleware sends those who must have one to the setup).
+        request.session[PENDING_SESSION_KEY] = False
         return redirect(_next_url(request))
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
