@@ -44,6 +44,21 @@ def _fast_and_isolated(settings, tmp_path):
     settings.AXES_ENABLED = True
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_given(request, monkeypatch):
+    """Treat every signed-in test user as having entered their second factor.
+
+    Tests log in with `client.force_login` (or through the login form) and then test
+    something else; the production middleware stays as it is, only its question
+    "does this session still owe a code?" answers no. Tests of two-factor itself opt
+    out with `@pytest.mark.two_factor`.
+    """
+    if request.node.get_closest_marker("two_factor") is None:
+        monkeypatch.setattr(
+            "teilhabe.accounts.middleware.verification_needed", lambda request: None
+        )
+
+
 @pytest.fixture(scope="module")
 def demo_loaded(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo, loaded once for a whole test module; returns what load_demo printed.

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -84,8 +87,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "teilhabe.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After OTPMiddleware: sends people who still owe a second factor to verify or set it up.
+    "teilhabe.accounts.middleware.RequireTwoFactor",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -161,14 +167,34 @@ LOGIN_REDIRECT_URL = "dashboards:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # invitations use the same tokens: three days
 
-# Login throttling: five failures lock that e-mail address from that IP for 30 minutes.
+# Login throttling: five failures lock that account for 30 minutes, from every IP
+# address. Failures are counted under the normalised e-mail address, so spellings
+# (`Team@…`, `TEAM@…`) share one count. Locking the account rather than the pair
+# (address, IP) means an attacker with many IPs gets five guesses, not five per IP;
+# the price is that anyone can lock an account out for half an hour, which an
+# operator can lift in the admin (Axes → access attempts).
 AXES_FAILURE_LIMIT = env_int("TEILHABE_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The pair (IP, account) is implied by the account alone; it is listed because axes
+# (check W006) insists that some parameter contain the IP address.
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "username"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "teilhabe.accounts.emails.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Two-factor authentication (django-otp): an authenticator app (TOTP) plus ten
+# recovery codes. Required for the programme office, facilitators and operators,
+# offered to everybody else on the profile; not enforced in demo mode, where the demo
+# accounts log in with their password alone (accounts.middleware.RequireTwoFactor).
+OTP_TOTP_ISSUER = "Teilhabe"
+# Wrong codes lock a device for 1, 2, 4, 8 … seconds (django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Operators reset lost devices in the admin by deleting them; they never need to see
+# anybody's secret key or recovery codes there.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Languages and formats ----------------------------------------------------
 LANGUAGE_CODE = "de"

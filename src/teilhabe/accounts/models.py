@@ -4,8 +4,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from teilhabe.accounts.emails import normalise_email
 
 
 class Role(models.TextChoices):
@@ -22,13 +25,13 @@ class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def get_by_natural_key(self, username):
-        # E-mail addresses are compared without regard to case.
-        return self.get(email__iexact=username)
+        # Addresses are stored normalised (see normalise_email), so typed spellings match.
+        return self.get(email=normalise_email(username))
 
     def create_user(self, email, password=None, **extra):
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalise_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -80,13 +83,19 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["full_name", "email"]
+        constraints = [
+            # Login and lockout look addresses up in this one spelling.
+            models.CheckConstraint(
+                condition=models.Q(email=Lower("email")), name="accounts_user_email_lower_case"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
 
     def clean(self):
         super().clean()
-        self.email = self.email.lower()
+        self.email = normalise_email(self.email)
         if self.role in MUNICIPAL_ROLES and not self.municipality_id:
             raise ValidationError(
                 {"municipality": _("Coordinators and team members belong to a municipality.")}
@@ -97,7 +106,7 @@ class User(AbstractBaseUser, PermissionsMixin):
             )
 
     def save(self, *args, **kwargs):
-        self.email = self.email.lower()
+        self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
@@ -123,6 +132,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_municipal(self) -> bool:
         return self.role in MUNICIPAL_ROLES
+
+    @property
+    def two_factor_required(self) -> bool:
+        """Whether this person must use a second factor (outside demo mode).
+
+        Those who see several municipalities or run the platform: the programme office,
+        facilitators and operators. Coordinators and team members may opt in.
+        """
+        return (
+            self.is_staff
+            or self.is_superuser
+            or self.role in {Role.PROGRAMME_OFFICE, Role.FACILITATOR}
+        )
 
     @cached_property
     def office_programme_ids(self) -> frozenset[int]:

@@ -48,4 +48,12 @@ urlpatterns = [
         name="password_change",
     ),
     path("profile/", views.profile, name="profile"),
+    path("two-factor/setup/", views.two_factor_setup, name="two_factor_setup"),
+    path("two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),
+    path(
+        "two-factor/recovery-codes/",
+        views.two_factor_recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    path("two-factor/switch-off/", views.two_factor_switch_off, name="two_factor_switch_off"),
 ]

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.accounts.emails import normalise_email
 from teilhabe.accounts.models import MUNICIPAL_ROLES, Role, User
 from teilhabe.core.dates import DATE_VALIDATORS
 from teilhabe.core.forms import DateInput
@@ -254,8 +255,8 @@ class InviteForm(forms.ModelForm):
             self.fields["municipality"].help_text = _("Required for coordinators and team members.")
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
+        email = normalise_email(self.cleaned_data["email"])
+        if User.objects.filter(email=email).exists():
             raise forms.ValidationError(
                 _("A person with this e-mail address already has an account.")
             )
