@@ -5,7 +5,9 @@ a running process (facilitator, coordinator, a team member responsible for a blo
 a document, an admitted application, actors, a self-check round, catalogue versions
 and an undelivered mail. The own municipality also has two closed processes: one
 closed 10 days ago (its facilitator still reads, FACILITATOR_READ_DAYS) and one closed
-200 days ago (its facilitator is an outsider again).
+200 days ago (its facilitator is an outsider again). A third municipality has only a
+draft application in the own programme, which must not bring it into the office's
+scope.
 """
 
 from datetime import timedelta
@@ -112,15 +114,34 @@ def _side(name: str, version) -> dict:
     }
 
 
-def _closed_process(side: dict, days_ago: int, facilitator) -> None:
-    objects = side["objects"]
+def _closed_process(side: dict, days_ago: int, facilitator) -> dict:
+    objects, office = side["objects"], side["users"]["office"]
     process = ProcessFactory(
         municipality=objects["municipality"],
         round=RoundFactory(programme=objects["programme"]),
         facilitators=[facilitator],
     )
+    block = BlockFactory(process=process)
+    upload = SimpleUploadedFile("bericht.pdf", PDF_BYTES, content_type="application/pdf")
+    check_upload(upload)
+    document = process_services.add_document(block, upload=upload, title="Bericht", by=office)
     on = timezone.localdate() - timedelta(days=days_ago)
-    process_services.close_process(process, by=side["users"]["office"], on=on)
+    process_services.close_process(process, by=office, on=on)
+    return {"process": process, "block": block, "document": document}
+
+
+def _draft_only(side: dict, version) -> dict:
+    """A municipality whose only tie to the programme is a draft application."""
+    municipality = MunicipalityFactory(name="Gemeinde mit Entwurf")
+    application = ApplicationFactory(
+        round=side["objects"]["round"], municipality=municipality, status=ApplicationStatus.DRAFT
+    )
+    return {
+        "municipality": municipality,
+        "application": application,
+        "actor": PersonFactory(municipality=municipality, name="Person im Entwurf"),
+        "selfcheck": SelfCheckRoundFactory(municipality=municipality, version=version),
+    }
 
 
 def build_world() -> dict:
@@ -129,8 +150,9 @@ def build_world() -> dict:
     own, foreign = _side("A", version), _side("B", version)
     facilitator_read = FacilitatorFactory(full_name="Begleitung bis vor kurzem")
     facilitator_gone = FacilitatorFactory(full_name="Begleitung vor langer Zeit")
-    _closed_process(own, 10, facilitator_read)
+    closed = _closed_process(own, 10, facilitator_read)
     _closed_process(own, 200, facilitator_gone)
+    draft = _draft_only(own, version)
     shared = {"version": version, "category": ActorCategory.objects.order_by("pk").first()}
     users = {
         **own["users"],
@@ -144,4 +166,8 @@ def build_world() -> dict:
         "users": users,
         "own": {**own["objects"], **shared},
         "foreign": {**foreign["objects"], **shared},
+        # The own process closed 10 days ago (facilitator_read accompanied it).
+        "closed": {**own["objects"], **closed, **shared},
+        # Objects of a municipality with only a draft application in the own programme.
+        "draft": {**own["objects"], **draft, **shared},
     }
