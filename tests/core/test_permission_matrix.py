@@ -10,10 +10,12 @@ an allowed POST does not change what the next request sees.
 """
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
-from django.db import transaction
+from django.apps import apps
+from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -227,11 +229,42 @@ def test_the_table_names_capabilities_of_roles_md():
         assert set(answers.values()) <= {"yes", "403", "404"}, capability
 
 
-def _request(client: Client, method: str, url: str):
-    # Each request in a savepoint: an allowed POST must not change the next one's world.
+@cache
+def _fingerprint_sql() -> str:
+    """One query giving the row count and latest change of every table of ours."""
+    parts = []
+    for model in apps.get_models():
+        if model._meta.app_label not in OUR_APPS:
+            continue
+        table = connection.ops.quote_name(model._meta.db_table)
+        parts.append(f"(SELECT COUNT(*) FROM {table})")
+        if any(field.name == "updated_at" for field in model._meta.fields):
+            parts.append(f"(SELECT MAX(updated_at) FROM {table})")
+    return "SELECT " + ", ".join(parts)
+
+
+# Django's own tables (sessions, axes) are not ours: a refused request may log in or out.
+OUR_APPS = {"core", "accounts", "programmes", "processes", "stakeholders", "selfcheck"}
+
+
+def _fingerprint() -> tuple:
+    with connection.cursor() as cursor:
+        cursor.execute(_fingerprint_sql())
+        return tuple(cursor.fetchone())
+
+
+def _request(client: Client, method: str, url: str, *, may_write: bool):
+    """The response; a refused request must leave every table of ours as it was.
+
+    Each request runs in a savepoint: an allowed POST must not change the next one's world.
+    """
     savepoint = transaction.savepoint()
     try:
-        return getattr(client, method.lower())(url, {})
+        before = None if may_write else _fingerprint()
+        response = getattr(client, method.lower())(url, {})
+        if before is not None:
+            assert _fingerprint() == before, f"{method} {url} wrote although refused"
+        return response
     finally:
         transaction.savepoint_rollback(savepoint)
 
@@ -281,7 +314,8 @@ def test_url_answers_every_role_as_roles_md_says(world, clients, db, settings, n
                     answer = "405"
                 else:
                     answer = EXPECTED[capability][column(role, kind, side)]
-                response = _request(clients[role], method, url)
+                may_write = answer == "yes"
+                response = _request(clients[role], method, url, may_write=may_write)
                 if not _check(response, method, capability, answer):
                     wrong.append(
                         f"{side} object, {role}, {method}: {response.status_code}, "
