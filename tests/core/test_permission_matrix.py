@@ -4,9 +4,14 @@ The expected answers come from the `permissions` block in docs/roles.md (capabil
 role); the table below only says, per URL name, which object its arguments point to
 and which capability GET and POST need (`None`: the method is not allowed, 405). A URL
 pattern of ours missing from the table fails the test, so a new view cannot be
-forgotten. The world (tests/core/permission_world.py) is built once per module inside
-a transaction rolled back at the end; each request runs in a savepoint of its own, so
-an allowed POST does not change what the next request sees.
+forgotten. Besides the own and the foreign side, process URLs are asked on a process
+closed 10 days ago, and municipality URLs on a municipality with only a draft
+application (docs/roles.md explains the columns used there).
+
+The world (tests/core/permission_world.py) is built once per module inside a
+transaction rolled back at the end; each request runs in a savepoint of its own, so an
+allowed POST does not change what the next request sees, and a refused one must leave
+every table of ours as it was.
 """
 
 import re
