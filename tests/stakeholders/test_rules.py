@@ -113,3 +113,18 @@ def test_only_a_submitted_application_brings_the_office_in(
     ApplicationFactory(round=round_, municipality=person.municipality, status=status)
     assert office.has_perm("stakeholders.view_actor", person) is in_scope
     assert office.has_perm("programmes.change_municipality", person.municipality) is in_scope
+
+
+@pytest.mark.parametrize(("days_ago", "reads"), [(90, True), (91, False)])
+def test_lists_agree_with_the_rules_at_the_end_of_the_period(
+    facilitator, process, person, days_ago, reads
+):
+    """FACILITATOR_READ_DAYS (90) counts the days since closing, the last one included."""
+    from teilhabe.programmes.models import Municipality
+
+    _close(process, days_ago)
+    municipality = person.municipality
+    listed = Municipality.objects.in_scope_of(facilitator).filter(pk=municipality.pk).exists()
+    assert listed is reads
+    assert facilitator.has_perm("stakeholders.view_actor", municipality) is reads
+    assert not Municipality.objects.in_work_scope_of(facilitator).exists()
