@@ -308,3 +308,6 @@ BUDGET_WARNING_SHARE = 0.15
 PAGE_SIZE = 20
 # Self-check invitation links stay valid this long.
 SELFCHECK_INVITATION_DAYS = env_int("TEILHABE_SELFCHECK_INVITATION_DAYS", 28)
+# After a process closed, its facilitators read it (and the municipality's stakeholder
+# analysis and self-check) this many days for reports and the handover; then no longer.
+FACILITATOR_READ_DAYS = env_int("TEILHABE_FACILITATOR_READ_DAYS", 90)

@@ -678,6 +678,24 @@ def test_facilitators_forbidden(client, request, process, who):
     assert client.post(url, {"action": "add", "facilitator": 1}).status_code == 403
 
 
+@pytest.mark.parametrize("who", ["office", "superuser"])
+def test_facilitators_cannot_change_on_a_closed_process(client, request, process, facilitator, who):
+    from teilhabe.processes import services
+
+    services.close_process(process, by=facilitator)
+    newcomer = FacilitatorFactory(full_name="Nora Neu")
+    client.force_login(request.getfixturevalue(who))
+    url = reverse("processes:facilitators", args=[process.pk])
+    if who == "office":
+        assert client.get(url).status_code == 403
+    else:
+        page = client.get(url).text
+        assert 'value="remove"' not in page and 'value="add"' not in page
+    assert client.post(url, {"action": "add", "facilitator": newcomer.pk}).status_code == 403
+    assert client.post(url, {"action": "remove", "facilitator": facilitator.pk}).status_code == 403
+    assert list(process.facilitators.all()) == [facilitator]
+
+
 # --- Catalogue --------------------------------------------------------------------------------
 
 

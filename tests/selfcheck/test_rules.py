@@ -117,3 +117,32 @@ def test_invitation_links_by_status_and_perspective(selfcheck, status):
     selfcheck.status = status
     opened = {p for p in Perspective.values if services.perspective_allowed(selfcheck, p)}
     assert opened == INVITATION_LINKS[status]
+
+
+# --- After the process closed ------------------------------------------------------------
+
+READ = {"selfcheck.view_selfcheckround", "selfcheck.export_selfcheckround"}
+RUN = {"selfcheck.change_selfcheckround", "selfcheck.change_workshopnote"}
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "expected"),
+    [
+        (10, READ),  # read only for the report and the handover
+        (200, set()),  # past FACILITATOR_READ_DAYS: an outsider
+    ],
+)
+def test_facilitator_of_a_closed_process(facilitator, process, selfcheck, days_ago, expected):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from teilhabe.processes import services as process_services
+
+    on = timezone.localdate() - timedelta(days=days_ago)
+    process_services.close_process(process, by=facilitator, on=on)
+    allowed = {perm for perm in READ | RUN if facilitator.has_perm(perm, selfcheck)}
+    assert allowed == expected
+    municipality = selfcheck.municipality
+    assert not facilitator.has_perm("selfcheck.add_selfcheckround", municipality)
+    assert facilitator.has_perm("selfcheck.view_selfcheckround", municipality) is (days_ago == 10)

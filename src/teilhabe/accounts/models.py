@@ -1,3 +1,4 @@
+from datetime import timedelta
 from functools import cached_property
 
 from django.conf import settings
@@ -152,14 +153,40 @@ class User(AbstractBaseUser, PermissionsMixin):
             return frozenset()
         return frozenset(self.office_programmes.values_list("pk", flat=True))
 
+    def _readable_facilitated_processes(self):
+        """Assigned processes still running or closed at most FACILITATOR_READ_DAYS ago.
+
+        After closing, a facilitator needs the process a while for reports and the
+        handover; then their access ends as if they had never been assigned.
+        """
+        cutoff = timezone.localdate() - timedelta(days=settings.FACILITATOR_READ_DAYS)
+        return self.facilitated_processes.filter(
+            models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=cutoff)
+        )
+
     @cached_property
     def facilitated_process_ids(self) -> frozenset[int]:
+        """Processes a facilitator reads: running ones, and closed ones for a while."""
         if not self.is_facilitator or not self.is_active:
             return frozenset()
-        return frozenset(self.facilitated_processes.values_list("pk", flat=True))
+        return frozenset(self._readable_facilitated_processes().values_list("pk", flat=True))
 
     @cached_property
     def facilitated_municipality_ids(self) -> frozenset[int]:
+        """Municipalities of the processes in `facilitated_process_ids` (read access)."""
         if not self.is_facilitator or not self.is_active:
             return frozenset()
-        return frozenset(self.facilitated_processes.values_list("municipality_id", flat=True))
+        return frozenset(
+            self._readable_facilitated_processes().values_list("municipality_id", flat=True)
+        )
+
+    @cached_property
+    def running_facilitated_municipality_ids(self) -> frozenset[int]:
+        """Municipalities where a facilitator accompanies a running process (write access)."""
+        if not self.is_facilitator or not self.is_active:
+            return frozenset()
+        return frozenset(
+            self.facilitated_processes.filter(closed_on__isnull=True).values_list(
+                "municipality_id", flat=True
+            )
+        )

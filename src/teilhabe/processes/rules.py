@@ -98,7 +98,12 @@ rules.add_perm("processes.delete_blockdocument", can_plan_process | is_uploader_
 rules.add_perm("processes.view_processlogentry", can_view_process)
 rules.add_perm("processes.view_process_budget", can_view_process)
 rules.add_perm("processes.add_consultingentry", is_open_process & can_steer_process)
-rules.add_perm("processes.change_process_facilitators", is_superuser | is_office_of_process)
+# Who accompanies a closed process is settled: changing it would open or end someone's
+# access to a finished process. Reopening makes it possible again.
+rules.add_perm(
+    "processes.change_process_facilitators",
+    is_open_process & (is_superuser | is_office_of_process),
+)
 
 # Facilitators close a process at the end of the consulting; reopening is the
 # programme office's decision.

@@ -213,9 +213,18 @@ def reopen_process(process: Process, *, by, now: datetime | None = None) -> Proc
     return process
 
 
+def _refuse_if_closed(process: Process) -> None:
+    if process.closed_on is not None:
+        raise ValidationError(_("The process is closed: reopen it to change who accompanies it."))
+
+
 @transaction.atomic
 def assign_facilitator(process: Process, facilitator, *, by, now: datetime | None = None) -> None:
-    """Add a facilitator to the process (once); the log notes it at `now`."""
+    """Add a facilitator to the process (once); the log notes it at `now`.
+
+    Raises ValidationError on a closed process: who accompanies it is settled.
+    """
+    _refuse_if_closed(process)
     if process.facilitators.filter(pk=facilitator.pk).exists():
         return
     process.facilitators.add(facilitator)
@@ -224,7 +233,11 @@ def assign_facilitator(process: Process, facilitator, *, by, now: datetime | Non
 
 @transaction.atomic
 def remove_facilitator(process: Process, facilitator, *, by, now: datetime | None = None) -> None:
-    """Take a facilitator off the process; the log notes it at `now`."""
+    """Take a facilitator off the process; the log notes it at `now`.
+
+    Raises ValidationError on a closed process: who accompanies it is settled.
+    """
+    _refuse_if_closed(process)
     process.facilitators.remove(facilitator)
     log(process, LogAction.FACILITATOR_REMOVED, by=by, subject=str(facilitator), now=now)
 

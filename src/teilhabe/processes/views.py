@@ -480,6 +480,9 @@ def facilitators(request, pk: int):
     )
     add_form = FacilitatorAddForm(process=process)
     if request.method == "POST":
+        # Only a superuser gets here with a closed process; the service refuses it.
+        if process.closed_on is not None:
+            raise PermissionDenied
         if request.POST.get("action") == "remove":
             remove_form = FacilitatorRemoveForm(request.POST, process=process)
             if not remove_form.is_valid():

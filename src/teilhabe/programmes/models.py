@@ -69,16 +69,34 @@ class MunicipalityQuerySet(models.QuerySet):
         if user.is_programme_office:
             # A process may exist without an application (e.g. taken over from an
             # earlier round), so both relations put a municipality in scope.
+            # Drafts stay private to the municipality (Application.objects.visible_to),
+            # so only a submitted or decided application brings it into scope.
+            applied = (
+                Application.objects.filter(round__programme__in=user.office_programme_ids)
+                .exclude(status=ApplicationStatus.DRAFT)
+                .values("municipality")
+            )
             return self.filter(
-                Q(applications__round__programme__in=user.office_programme_ids)
+                Q(pk__in=applied)
                 | Q(processes__round__programme__in=user.office_programme_ids)
                 | Q(created_by=user)
             ).distinct()
         if user.is_facilitator:
+            # Running processes, and closed ones for FACILITATOR_READ_DAYS (read only).
             return self.filter(pk__in=user.facilitated_municipality_ids)
         if user.is_municipal:
             return self.filter(pk=user.municipality_id)
         return self.none()
+
+    def in_work_scope_of(self, user):
+        """Municipalities whose internal data the user may change, if their role allows.
+
+        As `in_scope_of`, except that a facilitator works on a municipality only while
+        a process they accompany there is running: after closing they only read.
+        """
+        if user.is_authenticated and user.is_active and user.is_facilitator:
+            return self.filter(pk__in=user.running_facilitated_municipality_ids)
+        return self.in_scope_of(user)
 
 
 class Municipality(CreatedByModel):

@@ -54,6 +54,17 @@ def in_municipality_scope(user, obj) -> bool:
 
 
 @rules.predicate
+def in_municipality_work_scope(user, obj) -> bool:
+    """`obj` belongs to a municipality whose internal data the user may change.
+
+    The same as `in_municipality_scope` except for facilitators, who change a
+    municipality's data only while a process they accompany there is running
+    (`Municipality.objects.in_work_scope_of`).
+    """
+    return in_scope(user, Municipality.objects.in_work_scope_of, _municipality_id(obj))
+
+
+@rules.predicate
 def in_application_scope(user, application) -> bool:
     return application is not None and in_scope(
         user, Application.objects.visible_to, application.pk

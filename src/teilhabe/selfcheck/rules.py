@@ -17,7 +17,7 @@ from teilhabe.accounts.rules import (
     is_programme_office,
     is_superuser,
 )
-from teilhabe.programmes.rules import in_municipality_scope
+from teilhabe.programmes.rules import in_municipality_scope, in_municipality_work_scope
 from teilhabe.selfcheck.models import RoundStatus
 
 
@@ -28,7 +28,8 @@ def is_open_round(user, round_) -> bool:
 
 
 can_view = is_superuser | in_municipality_scope
-can_run = is_superuser | ((is_coordinator | is_facilitator) & in_municipality_scope)
+# Facilitators run rounds while accompanying a running process of the municipality.
+can_run = is_superuser | ((is_coordinator | is_facilitator) & in_municipality_work_scope)
 can_keep_instruments = is_superuser | is_programme_office
 
 # Checked on a Municipality or a SelfCheckRound.

@@ -3,7 +3,7 @@
 The whole stakeholder analysis, contact data included, is internal: the
 municipality's team, its facilitators and the programme office, i.e. everybody
 with the municipality in scope (`in_municipality_scope`). The office reads; the team
-and the facilitators work on it.
+and the facilitators of a running process work on it.
 """
 
 import rules
@@ -14,7 +14,7 @@ from teilhabe.accounts.rules import (
     is_programme_office,
     is_superuser,
 )
-from teilhabe.programmes.rules import in_municipality_scope
+from teilhabe.programmes.rules import in_municipality_scope, in_municipality_work_scope
 
 
 @rules.predicate
@@ -24,7 +24,9 @@ def is_anonymised(user, obj) -> bool:
 
 
 can_view = is_superuser | in_municipality_scope
-can_work = is_superuser | ((is_municipal | is_facilitator) & in_municipality_scope)
+# A facilitator works on the analysis while accompanying a running process there;
+# for a while after closing they only read it (docs/roles.md).
+can_work = is_superuser | ((is_municipal | is_facilitator) & in_municipality_work_scope)
 can_keep_categories = is_superuser | is_programme_office
 
 # Checked on a Municipality or an Actor.
