@@ -35,6 +35,11 @@ ROLES_MD = Path(__file__).resolve().parents[2] / "docs" / "roles.md"
 URLS: dict[str, tuple[str, str | None, str | None]] = {
     "accounts:password_change": ("-", "signed_in", "signed_in"),
     "accounts:profile": ("-", "signed_in", "signed_in"),
+    # Two-factor login: each person works on their own device only.
+    "accounts:two_factor_setup": ("-", "signed_in", "signed_in"),
+    "accounts:two_factor_verify": ("-", "signed_in", "signed_in"),
+    "accounts:two_factor_recovery_codes": ("-", None, "signed_in"),
+    "accounts:two_factor_switch_off": ("-", None, "signed_in"),
     "dashboards:dashboard": ("-", "signed_in", None),
     "dashboards:mail_send_again": ("mail", None, "send_mail_again"),
     # Processes
