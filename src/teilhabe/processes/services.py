@@ -404,16 +404,13 @@ def add_document(
 
 
 def remove_document(document: BlockDocument, *, by, now: datetime | None = None) -> None:
-    """Delete a document; the file goes once the deletion is committed."""
+    """Delete a document; the file goes once the deletion is committed
+    (`receivers.delete_document_file`, which also covers cascades)."""
     process = document.block.process
     title = document.title
-    storage, name = document.file.storage, document.file.name
     with transaction.atomic():
         document.delete()
         log(process, LogAction.DOCUMENT_REMOVED, by=by, subject=title, now=now)
-    # Remove the file only once the row is gone for good.
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- Consulting budget -------------------------------------------------------------
