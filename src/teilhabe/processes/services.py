@@ -424,11 +424,31 @@ def log_consulting(
 
     The process row is locked so two facilitators cannot overspend together. The
     entry's `date` (the day the work was done) is one of `fields`; the entry is
-    recorded and the log entry dated at `now`.
+    recorded and the log entry dated at `now`. Consulting is logged for work done:
+    a `date` after the day of `now` (in the platform's time zone) is refused too.
     """
+    now = now or timezone.now()
     process = Process.objects.select_for_update().get(pk=process.pk)
     entry = ConsultingEntry(process=process, created_by=by, **fields)
-    entry.full_clean()
+    errors: dict[str, list] = {}
+    try:
+        entry.full_clean()
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    today = timezone.localdate(now)
+    if isinstance(entry.date, date) and entry.date > today and "date" not in errors:
+        errors["date"] = [
+            ValidationError(
+                _(
+                    "This date is in the future: consulting is logged for work already "
+                    "done (today is %(today)s)."
+                ),
+                code="date_in_future",
+                params={"today": date_format(today, "SHORT_DATE_FORMAT")},
+            )
+        ]
+    if errors:
+        raise ValidationError(errors)
     entry.save(now=now)
     log(
         process,
