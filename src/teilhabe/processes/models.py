@@ -631,7 +631,9 @@ class ConsultingEntry(CreatedByModel):
 
     def clean(self):
         super().clean()
-        if not self.process_id or self.cost is None:
+        # clean_fields has already refused a cost that is not a finite number (NaN,
+        # infinity); comparing one with the budget would raise InvalidOperation.
+        if not self.process_id or not isinstance(self.cost, Decimal) or not self.cost.is_finite():
             return
         others = self.process.consulting_entries.exclude(pk=self.pk).aggregate(total=Sum("cost"))
         remaining = self.process.budget - (others["total"] or Decimal("0"))
