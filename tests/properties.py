@@ -9,6 +9,7 @@ are shared between examples; `each_example()` rolls every example back to a
 savepoint, so the examples cannot see each other's rows.
 """
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -18,14 +19,16 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 # Small enough that all property tests together stay well under a minute on two
-# cores; `--hypothesis-seed` or a failing example's database replays a find.
+# cores. For a deeper search now and then: TEILHABE_PROPERTY_SCALE=20 multiplies
+# every count. A failing example is printed and replayed from Hypothesis' database.
+SCALE = int(os.environ.get("TEILHABE_PROPERTY_SCALE", "1"))
 PROPERTY = settings(
-    max_examples=20,
+    max_examples=20 * SCALE,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 # Through the test client (a few requests per example): fewer examples.
-VIEW_PROPERTY = settings(PROPERTY, max_examples=8)
+VIEW_PROPERTY = settings(PROPERTY, max_examples=8 * SCALE)
 
 
 class _Rollback(Exception):
@@ -75,3 +78,6 @@ amount_strings = st.one_of(
     ),
     st.text(max_size=20),
 )
+
+# A scale value as a service might receive it: any integer, also bool, text, None.
+scale_values = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=5))

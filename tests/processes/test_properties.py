@@ -222,3 +222,45 @@ def test_a_cost_that_is_not_a_number_is_a_validation_error(process, facilitator,
         )
     assert "cost" in info.value.message_dict
     assert not ConsultingEntry.objects.exists()
+
+
+@PROPERTY
+@given(
+    name=texts,
+    planned_start=st.one_of(st.none(), any_date),
+    planned_end=st.one_of(st.none(), any_date),
+)
+def test_add_block_refuses_with_validation_error_only(
+    process, coordinator, name, planned_start, planned_end
+):
+    with each_example():
+        before = Block.objects.count()
+        try:
+            services.add_block(
+                process,
+                by=coordinator,
+                name=name,
+                phase="analysis",
+                planned_start=planned_start,
+                planned_end=planned_end,
+            )
+        except ValidationError:
+            assert Block.objects.count() == before
+            assert not ProcessLogEntry.objects.filter(action="block_added").exists()
+
+
+@PROPERTY
+@given(
+    status=st.one_of(st.sampled_from(["dropped", "done", "in_progress"]), texts),
+    reason=texts,
+    on=st.one_of(st.none(), any_date),
+)
+def test_set_block_status_refuses_with_validation_error_only(
+    block, coordinator, status, reason, on
+):
+    with each_example():
+        before = _block_state(block)
+        try:
+            services.set_block_status(block, status, by=coordinator, reason=reason, on=on)
+        except ValidationError:
+            assert _block_state(block) == before

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from teilhabe.selfcheck import services
-from teilhabe.selfcheck.models import Answer, Response
-from tests.properties import PROPERTY, VIEW_PROPERTY, each_example, texts
+from teilhabe.selfcheck.models import Answer, FirstStep, Response, SelfCheckRound, WorkshopNote
+from tests.properties import PROPERTY, VIEW_PROPERTY, any_date, each_example, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,43 @@ def test_an_empty_value_is_no_answer(selfcheck, items):
         response, {items["leitbild"].pk: {"scale": ""}, items["beauftragte"].pk: {"yes": ""}}
     )
     assert list(Answer.objects.values_list("scale", "yes")) == [(None, None), (None, None)]
+
+
+@PROPERTY
+@given(title=texts, on=st.one_of(st.none(), any_date))
+def test_open_round_refuses_with_validation_error_only(
+    municipality, version, coordinator, title, on
+):
+    with each_example():
+        before = SelfCheckRound.objects.count()
+        try:
+            services.open_round(municipality, by=coordinator, title=title, on=on)
+        except ValidationError:
+            assert SelfCheckRound.objects.count() == before
+
+
+@PROPERTY
+@given(
+    potentials=texts,
+    step_text=texts,
+    responsible=texts,
+    due_on=st.one_of(st.none(), any_date),
+)
+def test_save_workshop_refuses_with_validation_error_only(
+    selfcheck, coordinator, version, potentials, step_text, responsible, due_on
+):
+    field = version.fields.first()
+    entry = services.WorkshopEntry(
+        field=field,
+        note_changed=True,
+        potentials=potentials,
+        step_text=step_text,
+        step_responsible=responsible,
+        step_due_on=due_on,
+    )
+    with each_example():
+        try:
+            services.save_workshop(selfcheck, [entry], by=coordinator)
+        except ValidationError:
+            assert not WorkshopNote.objects.exists()
+            assert not FirstStep.objects.exists()

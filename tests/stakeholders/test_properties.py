@@ -4,14 +4,24 @@ server error for any input, nothing half-saved after a refusal.
 """
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from teilhabe.stakeholders import services
 from teilhabe.stakeholders.forms import ActorForm
-from teilhabe.stakeholders.models import Actor, ActorKind
-from tests.properties import PROPERTY, VIEW_PROPERTY, each_example, texts
+from teilhabe.stakeholders.models import Actor, ActorKind, Assessment, Participation
+from tests.properties import (
+    PROPERTY,
+    VIEW_PROPERTY,
+    any_date,
+    date_strings,
+    each_example,
+    scale_values,
+    texts,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +86,69 @@ def test_import_answers_any_file(client, coordinator, municipality, process, upl
         assert response.status_code in (200, 302, 400, 413)
         # The upload only previews: nothing is stored before the confirmation.
         assert Actor.objects.count() == before
+
+
+@PROPERTY
+@given(influence=scale_values, attitude=scale_values, note=texts)
+def test_assess_refuses_with_validation_error_only(person, coordinator, influence, attitude, note):
+    with each_example():
+        try:
+            services.assess(
+                person, influence=influence, attitude=attitude, note=note, by=coordinator
+            )
+        except ValidationError:
+            assert not Assessment.objects.filter(actor=person).exists()
+
+
+@VIEW_PROPERTY
+@given(influence=st.one_of(st.integers().map(str), texts), attitude=texts, note=texts)
+def test_assess_page_answers_any_input(
+    client, coordinator, process, person, influence, attitude, note
+):
+    url = reverse("stakeholders:actor_assess", args=[person.pk])
+    with each_example():
+        client.force_login(coordinator)
+        response = client.post(url, {"influence": influence, "attitude": attitude, "note": note})
+        assert response.status_code in (302, 400)
+        expected = 1 if response.status_code == 302 else 0
+        assert Assessment.objects.filter(actor=person).count() == expected
+
+
+@PROPERTY
+@given(
+    invited_on=st.one_of(st.none(), any_date),
+    took_part_on=st.one_of(st.none(), any_date),
+    note=texts,
+)
+def test_record_participation_refuses_with_validation_error_only(
+    person, block, coordinator, invited_on, took_part_on, note
+):
+    with each_example():
+        involvement = Actor.objects.get(pk=person.pk).involvement
+        try:
+            services.record_participation(
+                person,
+                block,
+                invited_on=invited_on,
+                took_part_on=took_part_on,
+                note=note,
+                by=coordinator,
+            )
+        except ValidationError:
+            assert not Participation.objects.exists()
+            assert Actor.objects.get(pk=person.pk).involvement == involvement
+
+
+@VIEW_PROPERTY
+@given(invited_on=date_strings, took_part_on=date_strings, note=texts)
+def test_participation_page_answers_any_input(
+    client, coordinator, process, person, block, invited_on, took_part_on, note
+):
+    url = reverse("stakeholders:participation_add", args=[person.pk])
+    data = {"block": block.pk, "invited_on": invited_on, "took_part_on": took_part_on, "note": note}
+    with each_example():
+        client.force_login(coordinator)
+        response = client.post(url, data)
+        assert response.status_code in (302, 400)
+        if response.status_code == 400:
+            assert not Participation.objects.exists()
