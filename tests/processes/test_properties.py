@@ -168,8 +168,10 @@ uploads = st.builds(
         st.binary(max_size=64).map(lambda tail: b"\x89PNG\r\n\x1a\n" + tail),
     ),
     name=st.one_of(
-        st.text(min_size=1, max_size=80).filter(lambda s: "/" not in s and "\x00" not in s),
-        st.sampled_from(["a.pdf", "a.docx", "a.png", "a.txt", "a.csv", ".pdf", "x.PDF"]),
+        st.text(min_size=1, max_size=80),
+        st.sampled_from(
+            ["a.pdf", "a.docx", "a.png", "a.txt", "a.csv", ".pdf", "x.PDF", "a\x00.pdf", "../a.pdf"]
+        ),
     ),
     content_type=st.sampled_from(
         ["application/pdf", "application/octet-stream", "text/plain", "image/png", ""]

@@ -446,12 +446,17 @@ def save_workshop_note(
     by=None,
     now: datetime | None = None,
 ) -> WorkshopNote:
-    """Write the workshop's note on one field of action at `now`, creating it on first use."""
+    """Write the workshop's note on one field of action at `now`, creating it on first use.
+
+    Raises ValidationError for a text the database cannot store.
+    """
     note, _created = WorkshopNote.objects.get_or_create(
         round=round_, field=field, defaults={"created_at": now or timezone.now()}
     )
     note.potentials = potentials
     note.recommendations = recommendations
+    # Only the texts can be wrong (a NUL character, which PostgreSQL cannot store).
+    note.full_clean(exclude=["round", "field"], validate_unique=False, validate_constraints=False)
     note.save(now=now)
     return note
 
