@@ -22,6 +22,7 @@ from tests.properties import (
     scale_values,
     texts,
 )
+from tests.stakeholders.transfer_factories import csv_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +153,27 @@ def test_participation_page_answers_any_input(
         assert response.status_code in (302, 400)
         if response.status_code == 400:
             assert not Participation.objects.exists()
+
+
+cells = st.one_of(texts, st.sampled_from(["Person", "Organisation", "welfare", "1", "5", "9"]))
+
+
+@VIEW_PROPERTY
+@given(rows=st.lists(st.lists(cells, min_size=1, max_size=12), min_size=1, max_size=4))
+def test_import_and_confirm_answer_any_cells(client, coordinator, municipality, process, rows):
+    """Any cell values: refused rows show in the preview, confirmed rows are stored whole."""
+    urls = {
+        name: reverse(f"stakeholders:{name}", args=[municipality.pk])
+        for name in ("actor_import", "actor_import_confirm")
+    }
+    with each_example():
+        client.force_login(coordinator)
+        before = Actor.objects.count()
+        response = client.post(urls["actor_import"], {"file": csv_upload(rows)})
+        assert response.status_code in (200, 400)
+        assert Actor.objects.count() == before
+        form = (response.context or {}).get("confirm_form")
+        if form is None:
+            return
+        confirmed = client.post(urls["actor_import_confirm"], {"token": form.initial["token"]})
+        assert confirmed.status_code in (200, 302, 400)
