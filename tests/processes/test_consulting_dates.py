@@ -78,3 +78,32 @@ def test_the_form_shows_the_future_date_as_a_field_error(client, facilitator, pr
     assert list(response.context["form"].errors) == ["date"]
     assert [e.code for e in response.context["form"].errors.as_data()["date"]] == ["date_in_future"]
     assert not ConsultingEntry.objects.exists()
+
+
+def test_the_model_refuses_a_future_date_too(process, facilitator):
+    # The admin saves through the model's checks, not through log_consulting.
+    entry = ConsultingEntry(
+        process=process,
+        facilitator=facilitator,
+        date=timezone.localdate() + timedelta(days=1),
+        quantity=Decimal("1"),
+        unit=ConsultingUnit.DAYS,
+        cost=Decimal("100"),
+    )
+    with pytest.raises(ValidationError) as info:
+        entry.full_clean()
+    assert [e.code for e in info.value.error_dict["date"]] == ["date_in_future"]
+
+
+def test_date_and_cost_errors_are_reported_together(process, facilitator):
+    with pytest.raises(ValidationError) as info:
+        services.log_consulting(
+            process,
+            by=facilitator,
+            date=process.started_on - timedelta(days=1),
+            facilitator=facilitator,
+            quantity=Decimal("1"),
+            unit=ConsultingUnit.DAYS,
+            cost=Decimal("1000000"),
+        )
+    assert sorted(info.value.message_dict) == ["cost", "date"]

@@ -26,6 +26,7 @@ from teilhabe.processes.models import (
     LogAction,
     Process,
     ProcessLogEntry,
+    future_consulting_date_error,
 )
 
 
@@ -437,16 +438,7 @@ def log_consulting(
         errors = exc.update_error_dict(errors)
     today = timezone.localdate(now)
     if isinstance(entry.date, date) and entry.date > today and "date" not in errors:
-        errors["date"] = [
-            ValidationError(
-                _(
-                    "This date is in the future: consulting is logged for work already "
-                    "done (today is %(today)s)."
-                ),
-                code="date_in_future",
-                params={"today": date_format(today, "SHORT_DATE_FORMAT")},
-            )
-        ]
+        errors["date"] = [future_consulting_date_error(today)]
     if errors:
         raise ValidationError(errors)
     entry.save(now=now)
