@@ -631,27 +631,46 @@ class ConsultingEntry(CreatedByModel):
 
     def clean(self):
         super().clean()
-        if not self.process_id or self.cost is None:
-            return
-        others = self.process.consulting_entries.exclude(pk=self.pk).aggregate(total=Sum("cost"))
-        remaining = self.process.budget - (others["total"] or Decimal("0"))
-        if self.cost > remaining:
-            raise ValidationError(
-                {
-                    "cost": _(
+        errors: dict[str, ValidationError] = {}
+        if self.process_id and isinstance(self.date, date):
+            today = timezone.localdate()
+            if self.date < self.process.started_on:
+                errors["date"] = ValidationError(
+                    _("This date is before the process started (%(start)s).")
+                    % {"start": date_format(self.process.started_on, "SHORT_DATE_FORMAT")}
+                )
+            elif self.date > today:
+                # log_consulting checks against the day of its `now` as well.
+                errors["date"] = future_consulting_date_error(today)
+        # clean_fields has already refused a cost that is not a finite number (NaN,
+        # infinity); comparing one with the budget would raise InvalidOperation.
+        if self.process_id and isinstance(self.cost, Decimal) and self.cost.is_finite():
+            others = self.process.consulting_entries.exclude(pk=self.pk).aggregate(
+                total=Sum("cost")
+            )
+            remaining = self.process.budget - (others["total"] or Decimal("0"))
+            if self.cost > remaining:
+                errors["cost"] = ValidationError(
+                    _(
                         "This entry would overspend the consulting budget: only "
                         "%(remaining)s remain."
                     )
                     % {"remaining": format_eur(remaining)}
-                }
-            )
-        if self.date and self.date < self.process.started_on:
-            raise ValidationError(
-                {
-                    "date": _("This date is before the process started (%(start)s).")
-                    % {"start": date_format(self.process.started_on, "SHORT_DATE_FORMAT")}
-                }
-            )
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+def future_consulting_date_error(today: date) -> ValidationError:
+    """Consulting is logged for work done: a date after `today` is refused."""
+    return ValidationError(
+        _(
+            "This date is in the future: consulting is logged for work already "
+            "done (today is %(today)s)."
+        ),
+        code="date_in_future",
+        params={"today": date_format(today, "SHORT_DATE_FORMAT")},
+    )
 
 
 # --- Process log ------------------------------------------------------------------

@@ -1,10 +1,14 @@
-"""How processes reacts to what programmes announces (see programmes/signals.py)."""
+"""How processes reacts to what programmes announces (see programmes/signals.py),
+and to its own rows being deleted."""
 
+from django.db import transaction
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
 from teilhabe.processes import services
 from teilhabe.processes.catalogue_defaults import seed_catalogue
+from teilhabe.processes.models import BlockDocument
 from teilhabe.programmes.signals import application_admitted, programme_created
 
 
@@ -32,3 +36,16 @@ def open_process_for_admission(
         facilitators=facilitators,
         now=now,
     )
+
+
+@receiver(post_delete, sender=BlockDocument, dispatch_uid="processes.delete_document_file")
+def delete_document_file(sender, *, instance: BlockDocument, **kwargs) -> None:
+    """The stored file goes with its row, however the row goes.
+
+    `remove_document`, the admin, and the cascade from a deleted block, process or
+    municipality all delete rows; only a receiver sees each of them. The file is
+    deleted once the deletion is committed, so a rolled-back deletion keeps it.
+    """
+    storage, name = instance.file.storage, instance.file.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -26,6 +26,7 @@ from teilhabe.processes.models import (
     LogAction,
     Process,
     ProcessLogEntry,
+    future_consulting_date_error,
 )
 
 
@@ -417,16 +418,13 @@ def add_document(
 
 
 def remove_document(document: BlockDocument, *, by, now: datetime | None = None) -> None:
-    """Delete a document; the file goes once the deletion is committed."""
+    """Delete a document; the file goes once the deletion is committed
+    (`receivers.delete_document_file`, which also covers cascades)."""
     process = document.block.process
     title = document.title
-    storage, name = document.file.storage, document.file.name
     with transaction.atomic():
         document.delete()
         log(process, LogAction.DOCUMENT_REMOVED, by=by, subject=title, now=now)
-    # Remove the file only once the row is gone for good.
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- Consulting budget -------------------------------------------------------------
@@ -440,11 +438,22 @@ def log_consulting(
 
     The process row is locked so two facilitators cannot overspend together. The
     entry's `date` (the day the work was done) is one of `fields`; the entry is
-    recorded and the log entry dated at `now`.
+    recorded and the log entry dated at `now`. Consulting is logged for work done:
+    a `date` after the day of `now` (in the platform's time zone) is refused too.
     """
+    now = now or timezone.now()
     process = Process.objects.select_for_update().get(pk=process.pk)
     entry = ConsultingEntry(process=process, created_by=by, **fields)
-    entry.full_clean()
+    errors: dict[str, list] = {}
+    try:
+        entry.full_clean()
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    today = timezone.localdate(now)
+    if isinstance(entry.date, date) and entry.date > today and "date" not in errors:
+        errors["date"] = [future_consulting_date_error(today)]
+    if errors:
+        raise ValidationError(errors)
     entry.save(now=now)
     log(
         process,

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import EMPTY_VALUES
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -240,8 +241,11 @@ def record_answers(
             raise ValidationError(_("This question does not belong to this self-check."))
         answer = existing.get(item_id) or Answer(response=response, item=item)
         answer.dont_know = bool(value.get("dont_know")) and item.kind != ItemKind.TEXT
-        answer.scale = None if answer.dont_know else value.get("scale")
-        answer.yes = None if answer.dont_know else value.get("yes")
+        # An empty value ("") is no answer: full_clean skips empty values of a blank
+        # field, so it would reach the database unconverted and fail there.
+        scale, yes = value.get("scale"), value.get("yes")
+        answer.scale = None if answer.dont_know or scale in EMPTY_VALUES else scale
+        answer.yes = None if answer.dont_know or yes in EMPTY_VALUES else yes
         answer.text = value.get("text", "") or ""
         # Response and item were checked above and the item is the key of `values`, so
         # only the values need checking: without the queries of the relation, unique
@@ -442,12 +446,17 @@ def save_workshop_note(
     by=None,
     now: datetime | None = None,
 ) -> WorkshopNote:
-    """Write the workshop's note on one field of action at `now`, creating it on first use."""
+    """Write the workshop's note on one field of action at `now`, creating it on first use.
+
+    Raises ValidationError for a text the database cannot store.
+    """
     note, _created = WorkshopNote.objects.get_or_create(
         round=round_, field=field, defaults={"created_at": now or timezone.now()}
     )
     note.potentials = potentials
     note.recommendations = recommendations
+    # Only the texts can be wrong (a NUL character, which PostgreSQL cannot store).
+    note.full_clean(exclude=["round", "field"], validate_unique=False, validate_constraints=False)
     note.save(now=now)
     return note
 

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from teilhabe.core.access import get_object_for
@@ -138,6 +139,7 @@ def _notice(request, template_context: dict, kind: str, status: int = 200) -> Ht
 # --- Administration staff with an account ------------------------------------------------
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer_as_member(request, pk: int):
@@ -174,6 +176,8 @@ def answer_as_member(request, pk: int):
 # --- Everybody else, by invitation link ------------------------------------------------
 
 
+# The link is the credential: no browser or proxy may keep the page (or its answers).
+@never_cache
 @require_http_methods(["GET", "POST"])
 def respond(request, token: str):
     invitation = get_object_or_404(
