@@ -15,6 +15,7 @@ from teilhabe.stakeholders.models import (
     ActorCategory,
     ActorKind,
     Assessment,
+    ImportPreview,
     Involvement,
     Participation,
 )
@@ -175,3 +176,53 @@ def delete_actor(actor: Actor, *, by, now: datetime | None = None) -> None:
     actor.save(now=now)
     actor.assessments.update(note="")
     actor.participations.update(note="")
+
+
+def keep_import_preview(
+    municipality, rows: list, *, filename: str, by, now: datetime | None = None
+) -> ImportPreview:
+    """Store the rows of an uploaded file until the uploader confirms or discards them.
+
+    Replaces the uploader's earlier preview for the municipality, and deletes every
+    expired preview on the way, so contact data from unconfirmed imports does not pile
+    up even when nobody runs `purge_import_previews`.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        ImportPreview.objects.expired(now).delete()
+        ImportPreview.objects.filter(municipality=municipality, created_by=by).delete()
+        return ImportPreview.objects.create(
+            municipality=municipality,
+            created_by=by,
+            created_at=now,
+            filename=filename[:255],
+            rows=rows,
+        )
+
+
+def take_import_preview(
+    preview_id, municipality, *, by, now: datetime | None = None
+) -> ImportPreview | None:
+    """Remove and return the preview `preview_id` if `by` made it for `municipality`.
+
+    Returns None for an unknown, foreign or expired id (an expired one is deleted too).
+    Deleting before importing means a preview is used at most once, even when the
+    confirmation is sent twice at the same moment: only one request deletes the row.
+    """
+    now = now or timezone.now()
+    ImportPreview.objects.filter(pk=preview_id).expired(now).delete()
+    preview = (
+        ImportPreview.objects.current(now)
+        .filter(pk=preview_id, municipality=municipality, created_by=by)
+        .first()
+    )
+    if preview is None:
+        return None
+    deleted, _per_model = ImportPreview.objects.filter(pk=preview.pk).delete()
+    return preview if deleted else None
+
+
+def purge_import_previews(*, now: datetime | None = None) -> int:
+    """Delete the expired import previews; returns how many there were."""
+    deleted, _per_model = ImportPreview.objects.expired(now).delete()
+    return deleted

@@ -40,7 +40,7 @@ class ParsedFile:
     """What `parse_upload` read: rows of strings, plus the headers it did not know.
 
     Each row is `{"row": <row number in the spreadsheet, header = 1>, "values":
-    {<column key>: <string>}}`; plain data, so it can go into the session.
+    {<column key>: <string>}}`; plain data, so it can be stored as JSON (`ImportPreview.rows`).
     """
 
     rows: list[dict[str, Any]]
