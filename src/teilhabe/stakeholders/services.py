@@ -21,9 +21,14 @@ from teilhabe.stakeholders.models import (
 )
 
 
-@transaction.atomic
 def save_actor(actor: Actor, *, by, now: datetime | None = None) -> Actor:
-    """Validate and save a new or changed actor, entered or changed at `now`."""
+    """Validate and save a new or changed actor, entered or changed at `now`.
+
+    The checks (with their look-ups of category, organisation and municipality) run
+    before, not inside, a write transaction: the save is one statement, so on SQLite
+    the database is locked for writing only while it runs. The foreign keys in the
+    database refuse a category or organisation deleted in between.
+    """
     if actor.pk is None:
         actor.created_by = by
     actor.full_clean()
