@@ -68,6 +68,14 @@ if __name__ == "__main__":
             connection.execute_wrappers.append(note_first_statement)
 
     connection_created.connect(install, weak=False)
-    from django.core.management import execute_from_command_line
+    if sys.argv[1] == "gunicorn":
+        # As in production (README): the workers are forked from this process, so
+        # they inherit the timing.
+        from gunicorn.app.wsgiapp import run
 
-    execute_from_command_line(["manage.py", *sys.argv[1:]])
+        sys.argv = ["gunicorn", "teilhabe.wsgi", *sys.argv[2:]]
+        run()
+    else:
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["manage.py", *sys.argv[1:]])

@@ -26,7 +26,8 @@ The last line of output is the result, e.g.
     writers=50 writes=1234 lost=0 errors=0 p50_ms=120 p95_ms=480 max_lock_ms=35
 
 Standard library only. Run: `.venv/bin/python bench/contention.py [--seconds 30]`.
-`--data-dir DIR` reuses a directory where the demo is loaded already (it is loaded
+`--gunicorn 4` serves with gunicorn and four workers, as the README's production set-up
+does, instead of runserver. `--data-dir DIR` reuses a directory where the demo is loaded already (it is loaded
 when DIR has no database yet), which skips half a minute of setup on a second run.
 """
 
@@ -245,7 +246,9 @@ def manage(env, *args, **kwargs):
     )
 
 
-def start_server(data_dir: Path, port: int) -> tuple[list[subprocess.Popen], Path, Path]:
+def start_server(
+    data_dir: Path, port: int, gunicorn_workers: int = 0
+) -> tuple[list[subprocess.Popen], Path, Path]:
     env = os.environ | {
         "TEILHABE_DATA_DIR": str(data_dir),
         "TEILHABE_DEBUG": "1",
@@ -268,7 +271,9 @@ def start_server(data_dir: Path, port: int) -> tuple[list[subprocess.Popen], Pat
     processes = [
         subprocess.Popen([*serve, "db_worker"], cwd=ROOT, env=env, stdout=log, stderr=log),
         subprocess.Popen(
-            [*serve, "runserver", f"127.0.0.1:{port}", "--noreload"],
+            [*serve, "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(gunicorn_workers)]
+            if gunicorn_workers
+            else [*serve, "runserver", f"127.0.0.1:{port}", "--noreload"],
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -561,12 +566,19 @@ def main(argv=None) -> int:
     parser.add_argument("--writers", type=int, default=50)
     parser.add_argument("--data-dir", type=Path, help="reuse this data directory")
     parser.add_argument("--no-import", action="store_true", help="leave out the importer")
+    parser.add_argument(
+        "--gunicorn",
+        type=int,
+        default=0,
+        metavar="WORKERS",
+        help="serve with gunicorn and this many workers (as in production) instead of runserver",
+    )
     args = parser.parse_args(argv)
 
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="teilhabe-bench-"))
     data_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    processes, database, lock_log = start_server(data_dir, port)
+    processes, database, lock_log = start_server(data_dir, port, args.gunicorn)
     try:
         sessions: dict[str, dict] = {}
 
