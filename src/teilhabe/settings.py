@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: a too large upload is refused unread.
+    "teilhabe.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -133,11 +135,13 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env_str("TEILHABE_SQLITE_PATH", str(DATA_DIR / "teilhabe.sqlite3")),
             # WAL plus IMMEDIATE transactions: concurrent writers wait instead of
-            # failing with "database is locked" (see shared/TOOLCHAIN.md).
+            # failing with "database is locked" (see shared/TOOLCHAIN.md). They wait
+            # up to `timeout` seconds; no PRAGMA busy_timeout here, which would
+            # silently replace it with a shorter wait (bench/contention.py: 72 of 806
+            # writes failed with 5 s under 50 writers, none with 20 s).
             "OPTIONS": {
                 "init_command": (
-                    "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
-                    "PRAGMA busy_timeout=5000;PRAGMA foreign_keys=ON;"
+                    "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
                 ),
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -228,8 +232,18 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# The largest file anybody may upload (documents, actor imports).
 MAX_UPLOAD_MB = env_int("TEILHABE_MAX_UPLOAD_MB", 10)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A request declaring a larger body is answered 413 before it is read
+# (core.middleware.RequestSizeLimitMiddleware): the largest file plus room for the
+# multipart framing and the form's other fields. The reverse proxy should refuse
+# earlier still (README, "Production").
+MAX_REQUEST_BYTES = (MAX_UPLOAD_MB + 1) * 1024 * 1024
+# Form fields other than files are held in memory; no form here needs more.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Files up to this size stay in memory while the request is handled, larger ones go
+# to a temporary file (Django's default, stated here next to the other limits).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- E-mail -------------------------------------------------------------------

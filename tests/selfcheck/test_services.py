@@ -232,6 +232,30 @@ def test_saving_answers_again_changes_them_in_place(selfcheck, items, django_ass
     assert answers[items["beauftragte"].pk].yes is True
 
 
+def test_saving_updates_only_changed_answers_one_statement_per_value(selfcheck, items):
+    """The save runs while SQLite is locked for writing: no CASE over every answer,
+    nothing for an answer that stayed the same."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = ResponseFactory(round=selfcheck)
+    values = complete_values(items)
+    services.save_answers(response, values)
+
+    def answer_updates(new_values) -> list[str]:
+        with CaptureQueriesContext(connection) as queries:
+            services.save_answers(response, new_values)
+        return [q["sql"] for q in queries if q["sql"].startswith('UPDATE "selfcheck_answer"')]
+
+    assert answer_updates(values) == []
+    # Two answers change to the same value (the third was "don't know" already).
+    two = [items["leitbild"].pk, items["beauftragte"].pk]
+    updates = answer_updates(values | {pk: {"dont_know": True} for pk in two})
+    assert len(updates) == 1
+    assert "CASE" not in updates[0]
+    assert Answer.objects.filter(response=response, dont_know=True).count() == 3
+
+
 def test_a_value_outside_the_scale_is_refused_before_anything_is_stored(selfcheck, items):
     response = ResponseFactory(round=selfcheck)
     with pytest.raises(ValidationError):

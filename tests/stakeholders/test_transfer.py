@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.utils import translation
 from openpyxl import load_workbook
 
@@ -690,20 +691,47 @@ def test_import_is_all_or_nothing(municipality, user, monkeypatch):
         [row(name="A", influence=3, attitude=3), row(name="B", influence=4, attitude=4)]
     )
     preview = _preview(file, municipality)
-    calls = []
-    real_assess = services.assess
 
-    def failing_assess(actor, **kwargs):
-        calls.append(actor)
-        if len(calls) == 2:
-            raise ValidationError("boom")
-        return real_assess(actor, **kwargs)
+    def failing_bulk_create(objs, *args, **kwargs):
+        raise IntegrityError("FOREIGN KEY constraint failed")  # e.g. a category deleted
 
-    monkeypatch.setattr(services, "assess", failing_assess)
-    with pytest.raises(ValidationError):
+    # The actors are inserted, then the assessments fail: the actors go too.
+    monkeypatch.setattr(Assessment.objects, "bulk_create", failing_bulk_create)
+    with translation.override("en"), pytest.raises(ValidationError, match="nothing was imported"):
         transfer.import_rows(preview, municipality, by=user)
     assert not Actor.objects.exists()
     assert not Assessment.objects.exists()
+
+
+def test_import_writes_in_one_short_transaction(municipality, user):
+    """All reading and checking happens before the write transaction; inside it only
+    the bulk inserts run, however many rows the file has (SQLite's write lock is held
+    for the whole transaction)."""
+    from django.db import connection
+
+    rows = [row(name=f"Verein {n}", influence=3, attitude=4) for n in range(150)]
+    rows += [row(name=f"Person {n}", kind="Person", organisation="Verein 1") for n in range(150)]
+    preview = _preview(xlsx_upload(rows), municipality)
+    queries: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        created = transfer.import_rows(preview, municipality, by=user)
+    assert len(created) == 300
+    assert Actor.objects.get(name="Person 7").organisation.name == "Verein 1"
+    assert Assessment.objects.count() == 150
+    # From the first insert to the end (the commit) nothing but the inserts runs:
+    # the checks with their look-ups ran before.
+    first_insert = next(n for n, sql in enumerate(queries) if sql.startswith("INSERT"))
+    in_transaction = [
+        sql for sql in queries[first_insert:] if not sql.startswith(("SAVEPOINT", "RELEASE"))
+    ]
+    assert all(sql.startswith("INSERT") for sql in in_transaction), in_transaction
+    # Three bulk inserts; SQLite splits them into batches of about 50 rows.
+    assert len(in_transaction) <= 300 / 25
 
 
 def test_a_preview_imports_only_where_it_was_checked(municipality, target, user):

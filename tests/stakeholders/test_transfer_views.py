@@ -1,13 +1,15 @@
 """The import (upload, preview, confirm) and export views."""
 
 import io
+from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
-from teilhabe.stakeholders.models import Actor, ActorKind
-from teilhabe.stakeholders.views.transfer import SESSION_KEY
+from teilhabe.stakeholders.models import IMPORT_PREVIEW_LIFETIME, Actor, ActorKind, ImportPreview
 from tests.conftest import login
 from tests.processes.uploads import PDF_BYTES
 from tests.stakeholders.transfer_factories import (
@@ -54,6 +56,14 @@ def _upload(client, url, file=None):
 
 def _token(response) -> str:
     return response.context["confirm_form"].initial["token"]
+
+
+def _session_text(client) -> str:
+    """Everything the session table holds for this client, decoded."""
+    from django.contrib.sessions.models import Session
+
+    session = Session.objects.get(session_key=client.session.session_key)
+    return str(session.get_decoded())
 
 
 # --- Access --------------------------------------------------------------------------
@@ -149,8 +159,12 @@ def test_preview_then_confirm(client, url, municipality, coordinator):
     assert not Actor.objects.exists()  # nothing before the confirmation
     token = _token(response)
     assert f'value="{token}"' in html
-    # The rows wait in the session, not in the form.
-    assert client.session[SESSION_KEY][token]["rows"][1]["values"]["name"] == "Leyla Demir"
+    # The rows wait in their own table, neither in the session nor in the form.
+    kept = ImportPreview.objects.get(pk=token)
+    assert kept.rows[1]["values"]["name"] == "Leyla Demir"
+    assert (kept.created_by, kept.municipality) == (coordinator, municipality)
+    assert "Leyla" not in _session_text(client)
+    assert "Leyla" not in html.split("<form", 1)[-1].split("</form>", 1)[0]
 
     response = client.post(url["confirm"], {"token": token})
     assert response.status_code == 302
@@ -160,7 +174,7 @@ def test_preview_then_confirm(client, url, municipality, coordinator):
     assert leyla.created_by == coordinator
     caritas = leyla.organisation
     assert (caritas.assessments.get().influence, caritas.assessments.get().attitude) == (4, 5)
-    assert token not in client.session.get(SESSION_KEY, {})
+    assert not ImportPreview.objects.exists()
 
     # The same token cannot import twice.
     response = client.post(url["confirm"], {"token": token}, follow=True)
@@ -193,7 +207,7 @@ def test_preview_with_errors_has_no_confirm_button(client, url, coordinator):
     assert '<span class="error-column">Category:</span> Unknown category “Feuerwehr”' in html
     assert ">Error<" in html  # stated in text, not only by colour
     assert 'id="row-3"' in html
-    assert SESSION_KEY not in client.session
+    assert not ImportPreview.objects.exists()
 
 
 def test_preview_shows_the_models_message_in_the_users_language(client, url, coordinator):
@@ -208,7 +222,7 @@ def test_preview_shows_the_models_message_in_the_users_language(client, url, coo
         '<span class="error-column">Name:</span> Bitte sicherstellen, dass der Wert aus '
         f"höchstens {limit} Zeichen besteht. (Er besteht aus {limit + 1} Zeichen.)"
     ) in html
-    assert SESSION_KEY not in client.session
+    assert not ImportPreview.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -250,26 +264,53 @@ def test_row_that_became_a_duplicate_imports_nothing(client, url, municipality, 
     assert response.context["preview"].error_count == 1
     assert response.context["confirm_form"] is None
     assert list(Actor.objects.values_list("name", flat=True)) == ["leyla demir"]
-    assert token not in client.session.get(SESSION_KEY, {})
+    assert not ImportPreview.objects.exists()
 
 
 def test_missing_or_unknown_token(client, url, coordinator):
     login(client, coordinator)
-    for data in [{}, {"token": "made-up"}]:
+    for data in [{}, {"token": "made-up"}, {"token": "5f0c7c1e-0000-4000-8000-000000000000"}]:
         response = client.post(url["confirm"], data)
         assert response.status_code == 302
         assert response["Location"] == url["import"]
 
 
-def test_expired_token(client, url, coordinator, monkeypatch):
+def test_expired_token(client, url, coordinator):
     login(client, coordinator)
     token = _token(_upload(client, url))
-    session = client.session
-    session[SESSION_KEY][token]["created"] -= 2 * 60 * 60
-    session.save()
+    ImportPreview.objects.update(created_at=timezone.now() - IMPORT_PREVIEW_LIFETIME)
     response = client.post(url["confirm"], {"token": token})
     assert response["Location"] == url["import"]
     assert not Actor.objects.exists()
+    assert not ImportPreview.objects.exists()  # deleted when it was asked for
+
+
+def test_discard_deletes_the_preview(client, url, coordinator):
+    login(client, coordinator)
+    response = _upload(client, url)
+    assert 'name="discard"' in response.content.decode()
+    response = client.post(url["confirm"], {"token": _token(response), "discard": "1"})
+    assert response["Location"] == url["import"]
+    assert not ImportPreview.objects.exists()
+    assert not Actor.objects.exists()
+
+
+def test_expired_previews_are_deleted_by_the_next_upload_and_by_the_command(
+    client, url, coordinator, team_member
+):
+    login(client, coordinator)
+    _upload(client, url)
+    ImportPreview.objects.update(created_at=timezone.now() - IMPORT_PREVIEW_LIFETIME)
+    client.logout()
+    login(client, team_member)
+    fresh = _token(_upload(client, url))
+    assert [str(pk) for pk in ImportPreview.objects.values_list("pk", flat=True)] == [fresh]
+
+    ImportPreview.objects.update(created_at=timezone.now() - timedelta(hours=3))
+    out = io.StringIO()
+    call_command("purge_import_previews", stdout=out)
+    assert "Deleted 1 import preview" in out.getvalue()
+    assert not ImportPreview.objects.exists()
 
 
 def test_token_of_another_municipality_is_refused(
@@ -290,22 +331,20 @@ def test_token_of_another_municipality_is_refused(
 def test_token_of_another_user_is_refused(client, url, coordinator, team_member):
     login(client, coordinator)
     token = _token(_upload(client, url))
-    entry = client.session[SESSION_KEY][token]
     client.logout()
-    login(client, team_member)
-    session = client.session
-    session[SESSION_KEY] = {token: entry}  # as if the session had been handed over
-    session.save()
-    response = client.post(url["confirm"], {"token": token})
-    assert response["Location"] == url["import"]
+    login(client, team_member)  # same municipality, same permission
+    for data in [{"token": token}, {"token": token, "discard": "1"}]:
+        response = client.post(url["confirm"], data)
+        assert response["Location"] == url["import"]
     assert not Actor.objects.exists()
+    assert ImportPreview.objects.filter(pk=token).exists()  # still the coordinator's
 
 
 def test_new_upload_replaces_the_pending_one(client, url, coordinator):
     login(client, coordinator)
     first = _token(_upload(client, url))
     second = _token(_upload(client, url))
-    assert list(client.session[SESSION_KEY]) == [second]
+    assert [str(pk) for pk in ImportPreview.objects.values_list("pk", flat=True)] == [second]
     assert client.post(url["confirm"], {"token": first})["Location"] == url["import"]
 
 

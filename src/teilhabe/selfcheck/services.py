@@ -234,12 +234,14 @@ def record_answers(
     items = {item.pk: item for item in Item.objects.filter(field__version=version)}
     existing = {answer.item_id: answer for answer in response.answers.all()}
     new: list[Answer] = []
-    changed: list[Answer] = []
+    # Changed answers by their new values: (dont_know, scale, yes, text) -> ids.
+    changed: dict[tuple, list[int]] = {}
     for item_id, value in values.items():
         item = items.get(item_id)
         if item is None:
             raise ValidationError(_("This question does not belong to this self-check."))
         answer = existing.get(item_id) or Answer(response=response, item=item)
+        before = (answer.dont_know, answer.scale, answer.yes, answer.text)
         answer.dont_know = bool(value.get("dont_know")) and item.kind != ItemKind.TEXT
         # An empty value ("") is no answer: full_clean skips empty values of a blank
         # field, so it would reach the database unconverted and fail there.
@@ -253,9 +255,20 @@ def record_answers(
         answer.full_clean(
             exclude=["response", "item"], validate_unique=False, validate_constraints=False
         )
-        (changed if answer.pk else new).append(answer)
+        after = (answer.dont_know, answer.scale, answer.yes, answer.text)
+        if answer.pk is None:
+            new.append(answer)
+        elif after != before:
+            changed.setdefault(after, []).append(answer.pk)
     Answer.objects.bulk_create(new)
-    Answer.objects.bulk_update(changed, ["dont_know", "scale", "yes", "text"])
+    # One plain UPDATE per distinct set of values (a questionnaire has few: five scale
+    # values, yes, no, don't know, and its texts) and none for an unchanged answer.
+    # This runs while the database is locked for writing; bulk_update's CASE
+    # expression over every answer took most of that time (about 40 ms for 64 items).
+    for (dont_know, scale, yes, text), ids in changed.items():
+        Answer.objects.filter(pk__in=ids).update(
+            dont_know=dont_know, scale=scale, yes=yes, text=text
+        )
     response.save(update_fields=["updated_at"], now=now)
 
 

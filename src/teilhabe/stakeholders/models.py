@@ -1,11 +1,15 @@
 """Stakeholder analysis: actors, their assessment and their involvement over time."""
 
+import uuid
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.dates import DATE_VALIDATORS, date_in_range, dates_in_order
@@ -312,3 +316,51 @@ class Participation(TimeStampedModel):
             raise ValidationError(
                 {"block": _("The building block must be in this municipality's process.")}
             )
+
+
+# An import preview waits this long for its confirmation; then it is deleted.
+IMPORT_PREVIEW_LIFETIME = timedelta(hours=2)
+
+
+class ImportPreviewQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        return self.filter(created_at__lte=(now or timezone.now()) - IMPORT_PREVIEW_LIFETIME)
+
+    def current(self, now=None):
+        return self.filter(created_at__gt=(now or timezone.now()) - IMPORT_PREVIEW_LIFETIME)
+
+
+class ImportPreview(models.Model):
+    """The rows of an uploaded actor list, waiting for the uploader's confirmation.
+
+    They hold contact data, so they stay out of the session table (whose rows live for
+    weeks): a preview is deleted when it is confirmed or discarded, and at the latest
+    `IMPORT_PREVIEW_LIFETIME` after the upload. The random id is the only reference the
+    browser gets; only its creator can use it, and only for its municipality.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    municipality = models.ForeignKey(
+        "programmes.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    rows = models.JSONField(_("rows"), default=list)
+
+    objects = ImportPreviewQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import preview")
+        verbose_name_plural = _("import previews")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.created_at:%Y-%m-%d %H:%M})"

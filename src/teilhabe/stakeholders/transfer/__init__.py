@@ -7,7 +7,7 @@ re-imports unchanged. Headers and values are written in the current UI language
 Importing takes three steps, so nothing is ever half-imported:
 
 1. `parse_upload` (read.py) reads the file into plain rows of strings (JSON-serialisable, so a
-   view can keep them in the session between preview and confirmation);
+   view can keep them in an `ImportPreview` between preview and confirmation);
 2. `validate` (validation.py) checks every row with the forms of a hand entry (`ActorForm`,
    `AssessmentForm`) and against the municipality's current actors, and returns a
    `Preview` with an unsaved actor and the error messages per row and column;

@@ -23,6 +23,11 @@ from teilhabe.stakeholders.transfer.columns import (
 )
 
 MAX_ROWS = 2000
+# Rows read, empty ones included, before the reading stops: the work is bounded by
+# what the file holds, not by the rows kept. A sheet with one cell in row 1,048,576
+# (1.4 KB) or a million empty rows (5 MB) would otherwise keep a worker busy for up to
+# a minute. The margin leaves room for a title above the header and blank lines.
+MAX_READ_ROWS = MAX_ROWS + 200
 # Uncompressed size of all parts of an uploaded workbook: a small ZIP can unpack to
 # gigabytes, and openpyxl would try.
 MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -35,7 +40,7 @@ class ParsedFile:
     """What `parse_upload` read: rows of strings, plus the headers it did not know.
 
     Each row is `{"row": <row number in the spreadsheet, header = 1>, "values":
-    {<column key>: <string>}}`; plain data, so it can go into the session.
+    {<column key>: <string>}}`; plain data, so it can be stored as JSON (`ImportPreview.rows`).
     """
 
     rows: list[dict[str, Any]]
@@ -53,6 +58,27 @@ def _not_a_spreadsheet() -> ValidationError:
             "it as .xlsx or as CSV and try again."
         )
     )
+
+
+def _too_many_rows() -> ValidationError:
+    return _error(
+        _(
+            "The file has more than %(max)s rows (empty rows included). Please delete "
+            "the empty rows at the end or split the list into smaller files."
+        ),
+        max=MAX_READ_ROWS,
+    )
+
+
+def _bounded(lines: Iterator[list[str]]) -> Iterator[list[str]]:
+    """The rows of `lines`, refusing the file as soon as more than MAX_READ_ROWS are read."""
+    for count, cells in enumerate(lines, start=1):
+        if count > MAX_READ_ROWS:
+            close = getattr(lines, "close", None)
+            if close is not None:
+                close()  # the reader's finally closes the workbook
+            raise _too_many_rows()
+        yield cells
 
 
 def _cell_text(value) -> str:
@@ -99,9 +125,16 @@ def _read_xlsx(upload) -> Iterator[list[str]]:
         if not workbook.worksheets:
             raise _not_a_spreadsheet()
         sheet = workbook.worksheets[0]
-        # The size a file declares may be wrong (too small or huge): read what is there.
+        # A declared size above the limit is refused before any row is read...
+        if (sheet.max_row or 0) > MAX_READ_ROWS:
+            raise _too_many_rows()
+        # ...but it may also be wrong (too small, or missing): read what is there, and
+        # stop one row after the limit. openpyxl fills gaps between rows with empty
+        # rows, so a lone cell far down costs as many rows as an empty sheet that long.
         sheet.reset_dimensions()
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+        for row in sheet.iter_rows(
+            max_col=MAX_COLUMNS, max_row=MAX_READ_ROWS + 1, values_only=True
+        ):
             yield [_cell_text(value) for value in row]
     except ValidationError:
         raise
@@ -180,6 +213,7 @@ def parse_upload(upload) -> ParsedFile:
             _("Only Excel workbooks (.xlsx) and CSV files (.csv) can be imported."),
         )
 
+    lines = _bounded(lines)
     header: list[str] | None = None
     keys: list[str | None] = []
     ignored: list[str] = []

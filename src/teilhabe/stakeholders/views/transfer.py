@@ -1,12 +1,10 @@
 """Import and export of a municipality's actor list (logic in the stakeholders.transfer package).
 
-The uploaded rows wait in the session between preview and confirmation, under a
-random token that is bound to the municipality and the user; the confirmation checks
-them again, because the actor list may have changed in between.
+The uploaded rows wait between preview and confirmation in an `ImportPreview` row, not
+in the session (session rows live for weeks, and these hold contact data). The form
+carries only its random id, which works only for the uploader and the municipality; the
+confirmation checks the rows again, because the actor list may have changed in between.
 """
-
-import secrets
-import time
 
 from django import forms
 from django.contrib import messages
@@ -23,12 +21,9 @@ from django.views.decorators.http import require_http_methods
 
 from teilhabe.programmes.access import get_municipality_in_scope
 from teilhabe.programmes.models import Municipality
-from teilhabe.stakeholders import transfer
+from teilhabe.stakeholders import services, transfer
 from teilhabe.stakeholders.models import Actor
 
-SESSION_KEY = "stakeholders_imports"
-# A preview waits at most this long for its confirmation.
-PENDING_SECONDS = 60 * 60
 EXPORT_FORMATS = {
     "xlsx": transfer.XLSX_CONTENT_TYPE,
     "csv": transfer.CSV_CONTENT_TYPE,
@@ -56,53 +51,7 @@ class ActorImportForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
-
-
-def _pending(request) -> dict:
-    """Pending imports of this session, with expired ones dropped."""
-    pending = request.session.get(SESSION_KEY, {})
-    now = time.time()
-    return {
-        token: entry
-        for token, entry in pending.items()
-        if now - entry.get("created", 0) < PENDING_SECONDS
-    }
-
-
-def _store(request, municipality: Municipality, parsed: transfer.ParsedFile, filename: str) -> str:
-    # One pending import per municipality: a new upload replaces the previous one,
-    # so the session does not collect old files.
-    pending = {
-        token: entry
-        for token, entry in _pending(request).items()
-        if entry["municipality"] != municipality.pk
-    }
-    token = secrets.token_urlsafe(24)
-    pending[token] = {
-        "municipality": municipality.pk,
-        "user": request.user.pk,
-        "created": time.time(),
-        "filename": filename,
-        "rows": parsed.rows,
-    }
-    request.session[SESSION_KEY] = pending
-    return token
-
-
-def _take(request, municipality: Municipality, token: str) -> dict | None:
-    """Remove and return the pending import for `token` if it belongs here."""
-    pending = _pending(request)
-    entry = pending.get(token)
-    if (
-        entry is None
-        or entry["municipality"] != municipality.pk
-        or entry["user"] != request.user.pk
-    ):
-        return None
-    del pending[token]
-    request.session[SESSION_KEY] = pending
-    return entry
+    token = forms.UUIDField(widget=forms.HiddenInput)
 
 
 def _column_help() -> list[tuple[str, str, object]]:
@@ -162,7 +111,10 @@ def actor_import(request, pk: int):
     preview = transfer.validate(form.parsed.rows, municipality)
     token = None
     if not preview.has_errors and preview.ok_count:
-        token = _store(request, municipality, form.parsed, filename)
+        kept = services.keep_import_preview(
+            municipality, form.parsed.rows, filename=filename, by=request.user
+        )
+        token = str(kept.pk)
     return _render_preview(
         request,
         municipality,
@@ -179,7 +131,14 @@ def actor_import_confirm(request, pk: int):
     municipality = _municipality(request, pk, "stakeholders.change_actor")
     upload_url = reverse("stakeholders:actor_import", args=[municipality.pk])
     form = ConfirmForm(request.POST)
-    entry = _take(request, municipality, form.cleaned_data["token"]) if form.is_valid() else None
+    entry = (
+        services.take_import_preview(form.cleaned_data["token"], municipality, by=request.user)
+        if form.is_valid()
+        else None
+    )
+    if entry is not None and "discard" in request.POST:
+        messages.info(request, _("The import was discarded; nothing was imported."))
+        return redirect(upload_url)
     if entry is None:
         messages.warning(
             request,
@@ -188,7 +147,7 @@ def actor_import_confirm(request, pk: int):
             ),
         )
         return redirect(upload_url)
-    preview = transfer.validate(entry["rows"], municipality)
+    preview = transfer.validate(entry.rows, municipality)
     if not preview.has_errors:
         try:
             created = transfer.import_rows(preview, municipality, by=request.user)
@@ -208,7 +167,7 @@ def actor_import_confirm(request, pk: int):
             "Nothing was imported. Please correct the file and upload it again."
         ),
     )
-    return _render_preview(request, municipality, preview, filename=entry["filename"])
+    return _render_preview(request, municipality, preview, filename=entry.filename)
 
 
 @login_required
