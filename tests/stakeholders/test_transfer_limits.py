@@ -87,7 +87,7 @@ def test_one_cell_in_the_last_row_is_refused_by_its_declared_size(rows_read):
     data = _workbook_with_sheet_data(HEADER_ROW + far, dimension=f"A1:A{LAST_EXCEL_ROW}")
     assert len(data) < 10_000
     message = _refused(upload("akteure.xlsx", data))
-    assert f"more than {read.MAX_READ_ROWS} rows (empty rows included)" in message
+    assert f"mehr als {read.MAX_READ_ROWS} Zeilen (leere Zeilen mitgezählt)" in message
     assert rows_read["rows"] == 0
 
 
@@ -98,7 +98,7 @@ def test_one_cell_in_the_last_row_with_a_false_small_size_stops_at_the_limit(row
     ).encode()
     data = _workbook_with_sheet_data(HEADER_ROW + far, dimension="A1:A2")
     message = _refused(upload("akteure.xlsx", data))
-    assert "empty rows included" in message
+    assert "leere Zeilen mitgezählt" in message
     assert rows_read["rows"] <= read.MAX_READ_ROWS + 1
 
 
@@ -106,14 +106,14 @@ def test_a_hundred_thousand_empty_rows_without_a_declared_size_stop_at_the_limit
     empty_rows = b"".join(b'<row r="%d"/>' % n for n in range(2, 100_002))
     data = _workbook_with_sheet_data(HEADER_ROW + empty_rows, dimension=None)
     message = _refused(upload("akteure.xlsx", data))
-    assert "empty rows included" in message
+    assert "leere Zeilen mitgezählt" in message
     assert rows_read["rows"] <= read.MAX_READ_ROWS + 1
 
 
 def test_a_csv_of_empty_lines_stops_at_the_limit(rows_read):
     data = b"Name;Kategorie\r\n" + b";\r\n" * 100_000
     message = _refused(upload("akteure.csv", data))
-    assert "empty rows included" in message
+    assert "leere Zeilen mitgezählt" in message
     assert rows_read["rows"] <= read.MAX_READ_ROWS + 1
 
 
