@@ -28,6 +28,9 @@ from tests.conftest import FAST
 from tests.core.permission_world import ROLES, build_world
 from tests.core.test_url_coverage import ALL
 
+# The world is built once per module: keep the module on one xdist worker.
+pytestmark = pytest.mark.xdist_group("permission_matrix")
+
 ROLES_MD = Path(__file__).resolve().parents[2] / "docs" / "roles.md"
 
 # URL name -> (object kind, capability for GET, capability for POST). Kinds name an
