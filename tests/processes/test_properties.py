@@ -271,6 +271,9 @@ def test_set_block_status_refuses_with_validation_error_only(
     block, coordinator, status, reason, on
 ):
     with each_example():
+        # A refused call leaves its changes on the Python object (as any model
+        # method would); each example starts from the stored block, as a request does.
+        block.refresh_from_db()
         before = _block_state(block)
         try:
             services.set_block_status(block, status, by=coordinator, reason=reason, on=on)

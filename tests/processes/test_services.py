@@ -14,6 +14,7 @@ from teilhabe.processes.models import (
     LogAction,
     Phase,
     Process,
+    ProcessLogEntry,
 )
 from teilhabe.processes.uploads import check_upload
 from tests.factories import (
@@ -372,3 +373,10 @@ def test_publish_catalogue_at_the_given_moment(programme, office):
     draft.refresh_from_db()
     assert draft.published_at == later
     assert (draft.created_at, draft.updated_at) == (PAST, later)
+
+
+def test_set_block_status_refuses_an_unknown_status_before_touching_the_block(block, coordinator):
+    with pytest.raises(ValidationError):
+        services.set_block_status(block, "\x00", by=coordinator)
+    assert block.status != "\x00"
+    assert not ProcessLogEntry.objects.filter(action=LogAction.BLOCK_STATUS).exists()

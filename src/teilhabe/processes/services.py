@@ -330,6 +330,11 @@ def set_block_status(
     block's `updated_at` and the log entry are dated `now`. Raises ValidationError
     when the result breaks a rule.
     """
+    if status not in BlockStatus.values:
+        # Refused before the block is touched: the log must never record a status
+        # that does not exist (PostgreSQL cannot even store some of them in JSON).
+        message = Block._meta.get_field("status").error_messages["invalid_choice"]
+        raise ValidationError({"status": message % {"value": status}})
     now = now or timezone.now()
     today = on or timezone.localdate(now)
     old = block.status
