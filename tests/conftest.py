@@ -12,6 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 
 from tests.factories import (
     BlockFactory,
@@ -42,6 +43,11 @@ def _fast_and_isolated(settings, tmp_path):
         setattr(settings, name, value)
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.AXES_ENABLED = True
+    # Every test starts in the site language: a view or test that activated English
+    # must not change the language of the next test on the same worker.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
