@@ -89,6 +89,7 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint src/teilhabe
+	$(BIN)/python scripts/kernify.py --check src/teilhabe
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 	TEILHABE_SQLITE_PATH=:memory: $(MANAGE) makemigrations --check --dry-run

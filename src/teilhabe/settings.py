@@ -52,6 +52,27 @@ ALLOWED_HOSTS = env_list("TEILHABE_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("TEILHABE_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("TEILHABE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Who runs this installation: the imprint, the privacy policy and the accessibility
+# statement (footer) are built from these. The operator can replace each page's text
+# in the admin ("Legal pages"); without that the pages show a default filled from here.
+OPERATOR = {
+    "name": env_str("TEILHABE_OPERATOR_NAME", "Programmbüro Teilhabe (Demo)"),
+    "address": env_str("TEILHABE_OPERATOR_ADDRESS", "Musterstraße 1\n12345 Musterstadt"),
+    "email": env_str("TEILHABE_OPERATOR_EMAIL", "kontakt@teilhabe.example"),
+    "phone": env_str("TEILHABE_OPERATOR_PHONE", ""),
+    "representative": env_str("TEILHABE_OPERATOR_REPRESENTATIVE", ""),
+    "data_protection_officer": env_str(
+        "TEILHABE_DATA_PROTECTION_OFFICER", "datenschutz@teilhabe.example"
+    ),
+    "supervisory_authority": env_str(
+        "TEILHABE_SUPERVISORY_AUTHORITY",
+        "die Datenschutzaufsichtsbehörde Ihres Bundeslandes",
+    ),
+    "accessibility_contact": env_str(
+        "TEILHABE_ACCESSIBILITY_CONTACT", "barrierefreiheit@teilhabe.example"
+    ),
+}
+
 INSTALLED_APPS = [
     "teilhabe.core",
     "teilhabe.accounts",

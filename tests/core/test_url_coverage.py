@@ -5,6 +5,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 PUBLIC = {
     "core:health",
+    # Imprint, privacy policy and accessibility statement: linked in every footer.
+    "core:legal",
     "accounts:login",
     "accounts:password_reset",
     "accounts:password_reset_done",

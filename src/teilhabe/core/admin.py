@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from teilhabe.core.models import OutgoingMail
+from teilhabe.core.models import LegalPage, OutgoingMail
 
 
 @admin.register(OutgoingMail)
@@ -39,3 +39,11 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(LegalPage)
+class LegalPageAdmin(admin.ModelAdmin):
+    """The operator writes the imprint, privacy policy and accessibility statement here."""
+
+    list_display = ["kind", "updated_at"]
+    fields = ["kind", "text_de", "text_en"]

@@ -137,3 +137,32 @@ class OutgoingMail(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.recipient}"
+
+
+class LegalPage(TimeStampedModel):
+    """The operator's own text for one of the pages every German public service must have.
+
+    Without a row (or without text in the current language) the page shows a default
+    built from settings.OPERATOR. The text is shown as plain text with its paragraphs:
+    no HTML, so nothing an operator types can run in a visitor's browser.
+    """
+
+    class Kind(models.TextChoices):
+        IMPRINT = "imprint", _("Imprint")
+        PRIVACY = "privacy", _("Privacy policy")
+        ACCESSIBILITY = "accessibility", _("Accessibility statement")
+
+    kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True)
+    text_de = models.TextField(_("text (German)"), blank=True)
+    text_en = models.TextField(_("text (English)"), blank=True)
+
+    class Meta:
+        verbose_name = _("legal page")
+        verbose_name_plural = _("legal pages")
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+    def text_for(self, language: str) -> str:
+        """The text in `language`, else the German text (the binding version)."""
+        return (self.text_en if language == "en" else "") or self.text_de

@@ -6,4 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    path("legal/<slug:kind>/", views.legal, name="legal"),
 ]
