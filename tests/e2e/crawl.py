@@ -49,11 +49,15 @@ class CrawlResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def view_name(path: str) -> str | None:
+def page_kind(path: str) -> tuple[str, str] | None:
+    """The page's view and its kind: the view plus any argument that is not an object's
+    number (the three legal pages are one view, and each is a page of its own)."""
     try:
-        return resolve(path).view_name
+        match = resolve(path)
     except Resolver404:
         return None
+    words = [str(value) for value in match.kwargs.values() if not str(value).isdigit()]
+    return match.view_name, " ".join([match.view_name, *words])
 
 
 def check_page(page: Page, url: str) -> list[Problem]:
@@ -93,12 +97,13 @@ def crawl(page: Page, base: str, start: list[str], *, limit: int = 300) -> Crawl
         parts = urlsplit(url)
         if parts.netloc != host or url in queued:
             return
-        name = view_name(parts.path)
-        if name is None or name in SKIP_VIEWS or name.startswith(SKIP_PREFIXES):
+        kind = page_kind(parts.path)
+        if kind is None:
             return
-        if name in seen_views:
+        name, key = kind
+        if name in SKIP_VIEWS or name.startswith(SKIP_PREFIXES) or key in seen_views:
             return
-        seen_views.add(name)
+        seen_views.add(key)
         queued.add(url)
         queue.append(url)
 

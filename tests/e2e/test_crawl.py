@@ -29,6 +29,13 @@ pytestmark = [
 ]
 
 
+INVITE = """
+from teilhabe.selfcheck.models import Invitation, SelfCheckRound
+open_round = SelfCheckRound.objects.filter(status="perspectives").first()
+print(Invitation.objects.create(round=open_round, perspective="civil_society").token)
+"""
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -53,6 +60,19 @@ def demo_server(tmp_path_factory):
             subprocess.run(
                 [*manage, *command], cwd=ROOT, env=env, stdout=log, stderr=log, check=True
             )
+    # A fresh invitation link of the open self-check round, as a coordinator would send it.
+    token = (
+        subprocess.run(
+            [*manage, "shell", "-c", INVITE],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     port = _free_port()
     log = open(log_path, "a")  # noqa: SIM115 - lives as long as the server
     server = subprocess.Popen(
@@ -71,7 +91,7 @@ def demo_server(tmp_path_factory):
                 time.sleep(0.1)
         else:
             pytest.fail(f"the demo server did not start: {log_path.read_text()[-2000:]}")
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", token
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -90,8 +110,9 @@ ROLES = {
 
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_page_of_the_role_is_accessible_and_fits_a_phone(demo_server, page, role):
-    login(page, demo_server, ROLES[role], PASSWORD)
-    result = crawl(page, demo_server, ["/"])
+    base, _token = demo_server
+    login(page, base, ROLES[role], PASSWORD)
+    result = crawl(page, base, ["/"])
     assert len(result.visited) >= 10, result.visited
     assert not result.problems, "\n".join(map(str, result.problems))
 
@@ -100,21 +121,32 @@ def test_the_coordinators_pages_in_english_too(demo_server, browser):
     """English words are longer in places and dates differ: the same checks in English."""
     context = browser.new_context(locale="en-GB", timezone_id="Europe/Berlin")
     page = context.new_page()
-    login(page, demo_server, ROLES["coordinator"], PASSWORD)
+    base, _token = demo_server
+    login(page, base, ROLES["coordinator"], PASSWORD)
+    # As a person would: the language switch in the header.
+    page.locator("#language-select").select_option("en")
+    page.locator("form.language-form button[type=submit]").click()
+    page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    result = crawl(page, demo_server, ["/"])
+    result = crawl(page, base, ["/"])
     context.close()
     assert len(result.visited) >= 10, result.visited
     assert not result.problems, "\n".join(map(str, result.problems))
 
 
 def test_every_public_page_is_accessible_and_fits_a_phone(demo_server, page):
+    base, token = demo_server
     result = crawl(
         page,
-        demo_server,
-        ["/accounts/login/", "/accounts/password/reset/", "/legal/imprint/"],
+        base,
+        [
+            "/accounts/login/",
+            "/accounts/password/reset/",
+            "/legal/imprint/",
+            f"/selfcheck/invitation/{token}/",
+        ],
     )
     visited = " ".join(result.visited)
-    for path in ("/legal/privacy/", "/legal/accessibility/"):
+    for path in ("/legal/privacy/", "/legal/accessibility/", token):
         assert path in visited
     assert not result.problems, "\n".join(map(str, result.problems))
