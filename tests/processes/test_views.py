@@ -258,7 +258,7 @@ def test_timeline_page(client, facilitator, process, planned_blocks):
     assert 'class="timeline-bar status-done"' in html
     assert f'data-block-id="{unscheduled.pk}"' in html
     assert "not scheduled" in html or "nicht geplant" in html
-    assert 'role="img"' in html and "<table>" in html and "<details" in html
+    assert 'role="img"' in html and '<table class="kern-table">' in html and "<details" in html
     assert 'style="' not in html
     timeline = response.context["timeline"]
     assert timeline.start == process.started_on

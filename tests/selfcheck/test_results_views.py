@@ -126,7 +126,7 @@ def test_results_page_shows_scores_chart_table_and_links(client, coordinator, ch
     assert response.context["nav"] == "selfcheck"
     assert 'role="img"' in html
     assert "<svg" in html
-    assert 'class="scores-table"' in html
+    assert 'class="kern-table scores-table"' in html
     for name in ("Attitude and mission statement", "Intercultural opening and anti-racism"):
         assert name in html
     assert "Mehr Dolmetschende" in html
