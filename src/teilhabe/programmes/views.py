@@ -327,14 +327,25 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the summary of what will be submitted, to confirm; POST: submit it.
+
+    Submitting is final (the application can no longer be changed), so the detail page
+    links here instead of submitting in one click.
+    """
     application = get_object_for(
         request.user,
         Application.objects.select_related("round__programme", "municipality"),
         "programmes.submit_application",
         pk=pk,
     )
+    if request.method == "GET":
+        return render(
+            request,
+            "programmes/application_submit.html",
+            {"application": application, "nav": "applications"},
+        )
     try:
         services.submit_application(application, by=request.user)
     except ValidationError as exc:
