@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("teilhabe.processes.urls")),
     path("", include("teilhabe.stakeholders.urls")),
     path("", include("teilhabe.selfcheck.urls")),
+    path("", include("teilhabe.demo.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

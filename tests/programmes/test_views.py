@@ -613,9 +613,7 @@ def test_application_submit_shows_a_summary_to_confirm_first(client, coordinator
     assert mail.outbox == []
 
 
-def test_application_submit_review_is_refused_like_submitting(
-    client, team_member, outsider, draft
-):
+def test_application_submit_review_is_refused_like_submitting(client, team_member, outsider, draft):
     client.force_login(team_member)
     assert client.get(url("application_submit", draft.pk)).status_code == 403
     client.force_login(outsider)
