@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from teilhabe.accounts.views import set_language
+
 urlpatterns = [
     path("", include("teilhabe.dashboards.urls")),
     path("", include("teilhabe.core.urls")),
@@ -10,7 +12,8 @@ urlpatterns = [
     path("", include("teilhabe.stakeholders.urls")),
     path("", include("teilhabe.selfcheck.urls")),
     path("", include("teilhabe.demo.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch also stores the choice on the signed-in person's profile.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 
