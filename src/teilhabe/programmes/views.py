@@ -88,7 +88,9 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("The round %(name)s was created.") % {"name": round_.name})
+            messages.success(
+                request, _("The round %(name)s was created.") % {"name": round_.display_name}
+            )
             return redirect(round_)
     return render(
         request,
