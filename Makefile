@@ -63,6 +63,7 @@ run: venv
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	@echo "Teilhabe runs at $(TEILHABE_SITE_URL) (links in e-mails point there)"
 	$(MANAGE) db_worker & worker=$$!; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT) & server=$$!; \
 	trap 'kill $$server $$worker 2>/dev/null || true; wait' EXIT INT TERM; \
