@@ -613,6 +613,15 @@ def test_application_submit_shows_a_summary_to_confirm_first(client, coordinator
     assert mail.outbox == []
 
 
+def test_application_submit_review_after_deadline_offers_no_submit(client, coordinator, draft):
+    Round.objects.filter(pk=draft.round_id).update(call_closes=date(2021, 1, 1))
+    client.force_login(coordinator)
+    response = client.get(url("application_submit", draft.pk))
+    assert response.status_code == 200
+    assert "Bewerbungsfrist dieser Förderrunde ist vorbei" in response.text
+    assert f'action="{url("application_submit", draft.pk)}"' not in response.text
+
+
 def test_application_submit_review_is_refused_like_submitting(client, team_member, outsider, draft):
     client.force_login(team_member)
     assert client.get(url("application_submit", draft.pk)).status_code == 403

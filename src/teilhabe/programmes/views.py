@@ -346,7 +346,11 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "programmes/application_submit.html",
-            {"application": application, "nav": "applications"},
+            {
+                "application": application,
+                "round_open": application.round.is_open(),
+                "nav": "applications",
+            },
         )
     try:
         services.submit_application(application, by=request.user)
