@@ -19,7 +19,7 @@ PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
 .PHONY: help venv run test lint messages lock system-deps
 
 help:
-	@echo "make run          migrate, load the demo data, serve on http://127.0.0.1:8000 (with the mail worker)"
+	@echo "make run          migrate, load the demo data, serve on http://127.0.0.1:8000 (with the mail worker; PORT=8001 for another port)"
 	@echo "make test         lint, then the suite on SQLite (with browser tests) and on PostgreSQL"
 	@echo "make lint         ruff, djlint, app layers, mypy, missing migrations, German translations"
 	@echo "make messages     update and compile the .po files (de, en)"
@@ -53,14 +53,19 @@ $(STAMP): requirements.lock pyproject.toml
 # Data stays in ./var between runs: migrate and load_demo are both idempotent.
 # The task worker (it sends the mail) runs in the background next to the server and
 # is stopped with it, however the server ends (Ctrl+C, error, kill).
+# `make run PORT=8001` serves on another port; links in e-mails and messages follow it
+# (SITE_URL), unless TEILHABE_SITE_URL is set explicitly.
+PORT ?= 8000
 run: export TEILHABE_DEBUG := 1
 run: export TEILHABE_DEMO := 1
+run: export TEILHABE_SITE_URL ?= http://127.0.0.1:$(PORT)
 run: venv
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	@echo "Teilhabe runs at $(TEILHABE_SITE_URL) (links in e-mails point there)"
 	$(MANAGE) db_worker & worker=$$!; \
-	$(MANAGE) runserver 127.0.0.1:8000 & server=$$!; \
+	$(MANAGE) runserver 127.0.0.1:$(PORT) & server=$$!; \
 	trap 'kill $$server $$worker 2>/dev/null || true; wait' EXIT INT TERM; \
 	wait $$server
 

@@ -231,6 +231,9 @@ USE_TZ = True
 # Off: with it, every {{ obj.pk }} above 999 became "1.040" in ids, data attributes
 # and htmx targets. Money (format_eur) and figures (|intcomma) group explicitly.
 USE_THOUSAND_SEPARATOR = False
+# Our own English formats: dates day first or ISO, never the American month first
+# (core/formats/en/formats.py). German uses Django's.
+FORMAT_MODULE_PATH = ["teilhabe.core.formats"]
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from teilhabe.accounts.views import set_language
+
 urlpatterns = [
     path("", include("teilhabe.dashboards.urls")),
     path("", include("teilhabe.core.urls")),
@@ -9,7 +11,9 @@ urlpatterns = [
     path("", include("teilhabe.processes.urls")),
     path("", include("teilhabe.stakeholders.urls")),
     path("", include("teilhabe.selfcheck.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("teilhabe.demo.urls")),
+    # The language switch also stores the choice on the signed-in person's profile.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

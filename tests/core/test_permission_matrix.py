@@ -88,7 +88,11 @@ URLS: dict[str, tuple[str, str | None, str | None]] = {
         "change_decided_application",
         "change_decided_application",
     ),
-    "programmes:application_submit": ("application", None, "change_decided_application"),
+    "programmes:application_submit": (
+        "application",
+        "change_decided_application",
+        "change_decided_application",
+    ),
     "programmes:application_decide": (
         "application",
         "change_decided_application",

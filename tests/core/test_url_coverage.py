@@ -14,6 +14,8 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "accounts:logout",
     "set_language",
+    # One-click login as a demo account: 404 unless the demo is switched on.
+    "demo:login",
     # Respondents without an account answer through their personal link.
     "selfcheck:respond",
 }

@@ -6,11 +6,13 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db.models import Count, F, Min, Q, Sum
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from teilhabe.accounts.models import Role, User
-from teilhabe.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+from teilhabe.demo.loader import read
+from teilhabe.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, demo_emails
 from teilhabe.processes.models import (
     Block,
     BlockStatus,
@@ -503,3 +505,92 @@ def test_the_demo_history_is_consistent(demo):
         assert rows.exists()
         assert not rows.filter(created_at__lt=F("round__created_at")).exists()
         assert not rows.exclude(created_at__date=F("round__closed_on")).exists()
+
+
+# --- The login page in demo mode -------------------------------------------------------
+
+
+def test_login_page_lists_every_demo_account_with_one_click_login(demo, client, settings):
+    settings.DEMO_MODE = True
+    demo_users = User.objects.filter(email__in=demo_emails())
+    assert demo_users.count() == len(read()["base"]["users"]) + 1  # and the operator
+
+    response = client.get(reverse("accounts:login"))
+
+    assert response.status_code == 200
+    forms = response.text.count(f'action="{reverse("demo:login")}"')
+    assert forms == demo_users.count()
+    for user in demo_users.select_related("municipality"):
+        assert f'value="{user.email}"' in response.text
+        if user.role:
+            assert str(user.get_role_display()) in response.text
+        if user.municipality:
+            assert user.municipality.name in response.text
+
+
+def test_login_page_lists_no_demo_accounts_outside_demo_mode(demo, client, settings):
+    settings.DEMO_MODE = False
+    response = client.get(reverse("accounts:login"))
+    assert reverse("demo:login") not in response.text
+    assert "koordination@neckarbrueck.example" not in response.text
+
+
+def test_one_click_demo_login(demo, client, settings):
+    settings.DEMO_MODE = True
+    response = client.post(
+        reverse("demo:login"), {"email": "koordination@neckarbrueck.example", "next": ""}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboards:dashboard")
+    dashboard = client.get(reverse("dashboards:dashboard"))
+    assert dashboard.status_code == 200
+    assert dashboard.context["user"].email == "koordination@neckarbrueck.example"
+
+
+def test_one_click_demo_login_follows_a_safe_next_only(demo, client, settings):
+    settings.DEMO_MODE = True
+    data = {"email": "buero@teilhabe.example", "next": "https://evil.example/"}
+    assert client.post(reverse("demo:login"), data)["Location"] == reverse("dashboards:dashboard")
+    data["next"] = reverse("programmes:application_list")
+    assert client.post(reverse("demo:login"), data)["Location"] == data["next"]
+
+
+def test_one_click_demo_login_is_refused_outside_demo_mode(demo, client, settings):
+    settings.DEMO_MODE = False
+    response = client.post(reverse("demo:login"), {"email": "buero@teilhabe.example"})
+    assert response.status_code == 404
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("demo:login")).status_code == 405
+
+
+def test_one_click_demo_login_only_for_demo_accounts(demo, client, settings):
+    settings.DEMO_MODE = True
+    User.objects.create_user("real@kommune.example", "a-long-secret", full_name="Real Person")
+    response = client.post(reverse("demo:login"), {"email": "real@kommune.example"})
+    assert response["Location"] == reverse("accounts:login")
+    assert "_auth_user_id" not in client.session
+
+
+def test_one_click_demo_login_is_csrf_protected(demo, settings):
+    settings.DEMO_MODE = True
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("demo:login"), {"email": "buero@teilhabe.example"})
+    assert response.status_code == 403
+    assert "_auth_user_id" not in client.session
+
+
+def test_one_demo_municipality_can_apply_from_scratch(demo, client, settings):
+    """A newcomer logs in as its coordinator and finds the open call and an empty form."""
+    settings.DEMO_MODE = True
+    untouched = Municipality.objects.filter(
+        applications__isnull=True, members__role=Role.COORDINATOR
+    )
+    assert untouched.exists()
+    coordinator = User.objects.get(
+        role=Role.COORDINATOR, municipality__in=untouched, email__in=demo_emails()
+    )
+    open_round = Round.objects.open_for_applications().get()
+    client.post(reverse("demo:login"), {"email": coordinator.email})
+    response = client.get(reverse("programmes:application_create", args=[open_round.pk]))
+    assert response.status_code == 200
+    assert "form" in response.context

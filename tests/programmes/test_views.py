@@ -61,7 +61,7 @@ def view_urls(programme, round_, municipality, draft):
         (url("application_create", round_.pk), {"get", "post"}),
         (url("application_detail", draft.pk), {"get"}),
         (url("application_edit", draft.pk), {"get", "post"}),
-        (url("application_submit", draft.pk), {"post"}),
+        (url("application_submit", draft.pk), {"get", "post"}),
         (url("application_decide", draft.pk), {"get", "post"}),
     ]
 
@@ -591,6 +591,42 @@ def test_application_submit(client, coordinator, office, draft, django_capture_o
     assert draft.status == ApplicationStatus.SUBMITTED
     assert draft.submitted_at is not None
     assert [m.to for m in mail.outbox] == [[office.email]]
+
+
+def test_application_submit_shows_a_summary_to_confirm_first(client, coordinator, draft):
+    client.force_login(coordinator)
+    detail = client.get(url("application_detail", draft.pk))
+    # The detail page only links to the review step; it has no one-click submit form.
+    assert f'action="{url("application_submit", draft.pk)}"' not in detail.text
+    assert f'href="{url("application_submit", draft.pk)}"' in detail.text
+
+    response = client.get(url("application_submit", draft.pk))
+
+    assert response.status_code == 200
+    for text in (draft.motivation, draft.foundations, draft.structures, draft.topics):
+        assert text in response.text
+    assert draft.contact_email in response.text
+    assert f'href="{url("application_edit", draft.pk)}"' in response.text
+    assert f'action="{url("application_submit", draft.pk)}"' in response.text
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.DRAFT
+    assert mail.outbox == []
+
+
+def test_application_submit_review_after_deadline_offers_no_submit(client, coordinator, draft):
+    Round.objects.filter(pk=draft.round_id).update(call_closes=date(2021, 1, 1))
+    client.force_login(coordinator)
+    response = client.get(url("application_submit", draft.pk))
+    assert response.status_code == 200
+    assert "Bewerbungsfrist dieser Förderrunde ist vorbei" in response.text
+    assert f'action="{url("application_submit", draft.pk)}"' not in response.text
+
+
+def test_application_submit_review_is_refused_like_submitting(client, team_member, outsider, draft):
+    client.force_login(team_member)
+    assert client.get(url("application_submit", draft.pk)).status_code == 403
+    client.force_login(outsider)
+    assert client.get(url("application_submit", draft.pk)).status_code == 404
 
 
 def test_application_submit_after_deadline(client, coordinator, office, draft):

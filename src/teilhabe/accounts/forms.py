@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,14 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "job_title", "phone", "preferred_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No choice yet means: the browser's language (not "---------").
+        self.fields["preferred_language"].choices = [
+            ("", _("As my browser asks (German otherwise)")),
+            *settings.LANGUAGES,
+        ]
 
 
 class TwoFactorCodeForm(forms.Form):

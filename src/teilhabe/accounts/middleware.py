@@ -9,10 +9,12 @@ from django.utils import translation
 
 
 class PreferredLanguageMiddleware:
-    """Use the logged-in person's preferred language unless they picked one in the switch.
+    """The language order: the person's choice, then the browser, then German.
 
-    The language switch sets a cookie, which LocaleMiddleware honours; without that
-    cookie, the profile setting decides instead of the browser's Accept-Language.
+    The language switch sets a cookie, which LocaleMiddleware honours, and stores the
+    choice on the account (accounts.views.set_language). Without the cookie (another
+    browser), the stored choice decides; a person who never chose one keeps what
+    LocaleMiddleware took from Accept-Language, or German (LANGUAGE_CODE).
     """
 
     def __init__(self, get_response):

@@ -65,8 +65,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Empty until the person chooses (language switch or profile): until then the
+    # browser's Accept-Language decides, German when it asks for neither language.
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="de"
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
@@ -30,16 +31,22 @@ def profile(request):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            translation.activate(user.preferred_language)
-            messages.success(request, _("Your profile was saved."))
             response = redirect("accounts:profile")
-            # The profile language wins over an earlier choice in the language switch.
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                user.preferred_language,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            )
+            if user.preferred_language:
+                translation.activate(user.preferred_language)
+                # The profile language wins over an earlier choice in the language switch.
+                response.set_cookie(
+                    settings.LANGUAGE_COOKIE_NAME,
+                    user.preferred_language,
+                    secure=settings.LANGUAGE_COOKIE_SECURE,
+                    samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                )
+            else:
+                # Back to the browser's language: forget the earlier choice.
+                response.delete_cookie(
+                    settings.LANGUAGE_COOKIE_NAME, samesite=settings.LANGUAGE_COOKIE_SAMESITE
+                )
+            messages.success(request, _("Your profile was saved."))
             return response
     context = {
         "form": form,
@@ -47,6 +54,25 @@ def profile(request):
         "recovery_codes_left": services.recovery_codes_left(request.user),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, which also keeps the choice on the person's profile.
+
+    The cookie it sets decides in this browser; the profile carries the choice to the
+    next browser or device the person logs in with (PreferredLanguageMiddleware).
+    """
+    response = i18n_views.set_language(request)
+    language = request.POST.get(i18n_views.LANGUAGE_QUERY_PARAMETER, "")
+    user = request.user
+    if (
+        user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and user.preferred_language != language
+    ):
+        services.update_profile(user, by=user, preferred_language=language)
+    return response
 
 
 def _next_url(request) -> str:

@@ -307,7 +307,7 @@ class Process(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.title or f"{self.municipality} ({self.round.name})"
+        return self.title or f"{self.municipality} ({self.round.display_name})"
 
     def get_absolute_url(self) -> str:
         return reverse("processes:process_detail", args=[self.pk])

@@ -22,7 +22,7 @@ class RoundForm(forms.ModelForm):
 
     class Meta:
         model = Round
-        fields = ["name", "call_opens", "call_closes", "starts_on", "ends_on"]
+        fields = ["name", "name_en", "call_opens", "call_closes", "starts_on", "ends_on"]
         widgets = {
             "call_opens": DateInput(),
             "call_closes": DateInput(),

@@ -12,16 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.dates import DATE_VALIDATORS, date_in_range, dates_in_order
-from teilhabe.core.models import CreatedByModel, TimeStampedModel
+from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
 
 
 class MunicipalityKind(models.TextChoices):
     # Their administrative structures differ, which matters for comparisons.
-    GEMEINDE = "gemeinde", _("Municipality (Gemeinde)")
+    # Plain labels without the German term in brackets: they are often shown in
+    # brackets themselves ("Lindenau (Local municipality)").
+    GEMEINDE = "gemeinde", _("Local municipality")
     KREISANGEHOERIGE_STADT = "kreisangehoerige_stadt", _("Town within a district")
     GROSSE_KREISSTADT = "grosse_kreisstadt", _("Major district town")
     KREISFREIE_STADT = "kreisfreie_stadt", _("District-free city")
-    LANDKREIS = "landkreis", _("District (Landkreis)")
+    LANDKREIS = "landkreis", _("Rural district")
     VERWALTUNGSVERBAND = "verwaltungsverband", _("Administrative association")
 
 
@@ -180,8 +182,15 @@ class ProgrammeQuerySet(models.QuerySet):
 
 
 class Programme(TimeStampedModel):
-    name = models.CharField(_("name"), max_length=250)
-    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    name = models.CharField(_("name (German)"), max_length=250)
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Shown in the English interface; empty: the German name."),
+    )
+    short_name = models.CharField(_("short name (German)"), max_length=60, blank=True)
+    short_name_en = models.CharField(_("short name (English)"), max_length=60, blank=True)
     description = models.TextField(_("description"), blank=True)
     funder = models.CharField(_("funded by"), max_length=250, blank=True)
     default_budget = models.DecimalField(
@@ -213,7 +222,13 @@ class Programme(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.short_name or self.name
+        """The short name, else the full name; in English when either has an English version."""
+        return in_language(self.short_name or self.name, self.short_name_en or self.name_en)
+
+    @property
+    def display_name(self) -> str:
+        """The full name in the interface's language (English when there is one)."""
+        return in_language(self.name, self.name_en)
 
     def get_absolute_url(self) -> str:
         return reverse("programmes:programme_detail", args=[self.pk])
@@ -235,6 +250,12 @@ class Round(TimeStampedModel):
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="rounds"
     )
     name = models.CharField(_("name"), max_length=60, help_text=_("For example 2020/2021"))
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=60,
+        blank=True,
+        help_text=_("Only if the name reads differently in English; empty: the name above."),
+    )
     call_opens = models.DateField(_("call for applications opens"), validators=DATE_VALIDATORS)
     call_closes = models.DateField(_("application deadline"), validators=DATE_VALIDATORS)
     starts_on = models.DateField(_("round starts"), validators=DATE_VALIDATORS)
@@ -254,7 +275,12 @@ class Round(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.programme} {self.name}"
+        return f"{self.programme} {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        """The round's name in the interface's language (English when there is one)."""
+        return in_language(self.name, self.name_en)
 
     def get_absolute_url(self) -> str:
         return reverse("programmes:round_detail", args=[self.pk])

@@ -88,7 +88,9 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("The round %(name)s was created.") % {"name": round_.name})
+            messages.success(
+                request, _("The round %(name)s was created.") % {"name": round_.display_name}
+            )
             return redirect(round_)
     return render(
         request,
@@ -327,14 +329,29 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the summary of what will be submitted, to confirm; POST: submit it.
+
+    Submitting is final (the application can no longer be changed), so the detail page
+    links here instead of submitting in one click.
+    """
     application = get_object_for(
         request.user,
         Application.objects.select_related("round__programme", "municipality"),
         "programmes.submit_application",
         pk=pk,
     )
+    if request.method == "GET":
+        return render(
+            request,
+            "programmes/application_submit.html",
+            {
+                "application": application,
+                "round_open": application.round.is_open(),
+                "nav": "applications",
+            },
+        )
     try:
         services.submit_application(application, by=request.user)
     except ValidationError as exc:
