@@ -202,6 +202,42 @@ def test_coordinator_sees_what_is_due_and_budget(client, coordinator, process, f
     assert reverse("processes:budget", args=[process.pk]) in text
 
 
+def test_running_process_lists_a_missing_first_step_as_next_step(client, coordinator, process):
+    today = timezone.localdate()
+    municipality = process.municipality
+    BlockFactory(process=process, status=BlockStatus.DONE, planned_end=today - timedelta(days=30))
+    ActorFactory(municipality=municipality)
+    client.force_login(coordinator)
+    text = client.get(URL).text
+    # A block is done: the process is under way, no "first steps" checklist any more.
+    assert 'class="first-steps' not in text
+    assert _text("No self-check round has been started yet.") in text
+    assert reverse("selfcheck:round_create", args=[municipality.pk]) in text
+
+
+def test_when_nothing_is_due_the_next_planned_block_is_named(client, coordinator, process):
+    today = timezone.localdate()
+    municipality = process.municipality
+    BlockFactory(process=process, status=BlockStatus.DONE, planned_end=today - timedelta(days=30))
+    later = BlockFactory(
+        process=process,
+        name="Zukunftswerkstatt",
+        planned_start=today + timedelta(days=40),
+        planned_end=today + timedelta(days=41),
+    )
+    ActorFactory(municipality=municipality)
+    SelfCheckRoundFactory(municipality=municipality, status=RoundStatus.CLOSED, closed_on=today)
+    client.force_login(coordinator)
+    text = client.get(URL).text
+    assert _text("Nothing is due in the next two weeks.") in text
+    expected = gettext("Next planned: “%(block)s” from %(date)s.") % {
+        "block": "Zukunftswerkstatt",
+        "date": date_format(later.planned_start, "SHORT_DATE_FORMAT"),
+    }
+    assert escape(expected) in text
+    assert later.get_absolute_url() in text
+
+
 def test_closed_process_brings_back_the_open_call(
     client, coordinator, process, facilitator, programme
 ):
@@ -242,8 +278,9 @@ def test_facilitator_sees_what_is_due_across_municipalities_most_urgent_first(
     assert "Fremder Baustein" not in tasks
     assert "Später" not in tasks
     assert "Lindenau" not in tasks
-    order = [tasks.index(s) for s in ("Überfällig", "Selbstcheck Auenstein", "Bald fällig")]
-    assert order == sorted(order)
+    # Overdue first (block, missing consulting), then due soon, then rounds waiting.
+    overdue = max(tasks.index("Überfällig"), tasks.index(_text("No consulting logged yet")))
+    assert overdue < tasks.index("Bald fällig") < tasks.index("Selbstcheck Auenstein")
     assert "Neckarbrück" in tasks and "Auenstein" in tasks
     assert _text("No consulting logged yet") in tasks
     assert waiting.get_absolute_url() in tasks

@@ -10,7 +10,7 @@ from the very queries that fetched the rows (`core.access.remember_in_scope`), s
 checking a permission per row costs no query.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
@@ -47,14 +47,20 @@ class Step:
     url: str | None
     action: str
     detail: str = ""
+    # What the step reads like while it is still open, among the next steps.
+    missing: str = ""
+
+    def as_todo(self) -> "Step":
+        return replace(self, label=self.missing or self.label, detail="")
 
 
 @dataclass(frozen=True)
 class Task:
     """Something due for a facilitator, in one municipality.
 
-    `when` orders the list: the planned end of a block, the day a self-check round
-    opened, the day consulting was due again. The earliest is the most urgent.
+    `when` is the planned end of a block, the day a self-check round opened, or the
+    day consulting was due again; `kind` is "overdue", "due", "selfcheck" or
+    "consulting".
     """
 
     kind: str
@@ -103,9 +109,16 @@ def municipal_overview(user, municipality: Municipality, today: date) -> dict:
     )
     context: dict = {"actors": actors, "actor_count": len(actors)}
     for process in processes:
-        process.first_steps = first_steps(user, process, municipality, actors, selfchecks)
-        process.is_new = not all(step.done for step in process.first_steps)
-        process.next_actions = next_actions(user, process, selfchecks, answered)
+        steps = first_steps(user, process, municipality, actors, selfchecks)
+        open_steps = [step for step in steps if not step.done]
+        # New until its first block is done: then a missing first step is one of the
+        # next steps, no longer a checklist headed "the first steps".
+        process.is_new = bool(open_steps) and not any(
+            block.status == BlockStatus.DONE for block in process.blocks.all()
+        )
+        process.first_steps = steps
+        process.next_actions = [] if process.is_new else [step.as_todo() for step in open_steps]
+        process.next_actions += next_actions(user, process, selfchecks, answered, today)
     context["processes"] = processes
     if not processes:
         context.update(_call_for_applications(user, municipality, today))
@@ -131,6 +144,7 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
     steps = [
         Step(
             label=_("Facilitator assigned"),
+            missing=_("No facilitator is assigned yet."),
             done=bool(facilitators),
             url=_url_if(
                 user,
@@ -158,6 +172,7 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
     steps.append(
         Step(
             label=_("Stakeholder analysis begun"),
+            missing=_("The stakeholder analysis has no actors yet."),
             done=bool(actors),
             url=(
                 _url_if(
@@ -183,6 +198,7 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
     steps.append(
         Step(
             label=_("Self-check round started"),
+            missing=_("No self-check round has been started yet."),
             done=bool(started),
             url=(
                 started[0].get_absolute_url()
@@ -212,6 +228,7 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
     steps.append(
         Step(
             label=_("First building block planned"),
+            missing=_("No building block has dates yet."),
             done=bool(planned),
             url=block_url,
             action=block_action,
@@ -220,7 +237,7 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
     return steps
 
 
-def next_actions(user, process, selfchecks, answered: set[int]) -> list[Step]:
+def next_actions(user, process, selfchecks, answered: set[int], today: date) -> list[Step]:
     """What a running process needs next, besides its due blocks and its budget.
 
     `answered` holds the self-check rounds the user has answered already.
@@ -264,7 +281,25 @@ def next_actions(user, process, selfchecks, answered: set[int]) -> list[Step]:
                 )
             )
     blocks = [b for b in process._blocks() if b.status not in FINISHED_STATUSES]
-    if blocks and not any(b.status == BlockStatus.IN_PROGRESS for b in blocks):
+    due = process.due_blocks(today, DUE_DAYS)
+    later = [b for b in blocks if b.planned_start and b.planned_start >= today]
+    if blocks and not due and later:
+        upcoming = min(later, key=lambda b: b.planned_start)
+        actions.append(
+            Step(
+                label=_("Next planned: “%(block)s” from %(date)s.")
+                % {
+                    "block": upcoming.display_name,
+                    "date": date_format(upcoming.planned_start, "SHORT_DATE_FORMAT"),
+                },
+                done=False,
+                url=upcoming.get_absolute_url()
+                if user.has_perm("processes.view_block", upcoming)
+                else None,
+                action=_("Prepare the building block"),
+            )
+        )
+    elif blocks and not any(b.status == BlockStatus.IN_PROGRESS for b in blocks):
         upcoming = blocks[0]
         may_change = user.has_perm("processes.change_block", upcoming)
         actions.append(
@@ -337,6 +372,8 @@ def _call_for_applications(user, municipality, today: date) -> dict:
 
 
 # --- Facilitator ---------------------------------------------------------------------
+
+_URGENCY = {"overdue": 0, "consulting": 0, "due": 1, "selfcheck": 2}
 
 
 def facilitator_tasks(user, today: date) -> dict:
@@ -444,7 +481,9 @@ def facilitator_tasks(user, today: date) -> dict:
                 action=_("Log consulting"),
             )
         )
-    tasks.sort(key=lambda t: (t.when, t.kind))
+    # Overdue first, then what falls due soon, then rounds waiting for answers; within
+    # each, the earliest date first.
+    tasks.sort(key=lambda t: (_URGENCY[t.kind], t.when))
     counts = blocks.aggregate(
         overdue=Count("pk", filter=Q(planned_end__lt=today)),
         due=Count("pk", filter=Q(planned_end__gte=today)),
