@@ -17,6 +17,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from teilhabe.core.access import remember_in_scope
 from teilhabe.processes.models import (
@@ -455,7 +456,11 @@ def facilitator_tasks(user, today: date) -> dict:
                 url=selfcheck.get_absolute_url()
                 if user.has_perm("selfcheck.view_selfcheckround", selfcheck)
                 else None,
-                action=_("%(status)s: %(count)s answers so far")
+                action=ngettext(
+                    "%(status)s: %(count)s answer so far",
+                    "%(status)s: %(count)s answers so far",
+                    selfcheck.answered,
+                )
                 % {"status": selfcheck.get_status_display(), "count": selfcheck.answered},
             )
         )
