@@ -353,6 +353,20 @@ def test_office_sees_processes_still_open_after_their_round_ended(client, office
     assert f"{reverse('processes:process_list')}?round={ended.pk}" in response.text
 
 
+def test_office_lists_are_bounded_and_say_how_many_there_are(client, office, round_):
+    for _ in range(12):
+        ApplicationFactory(round=round_)
+        ProcessFactory(round=round_)
+    client.force_login(office)
+    response = client.get(URL)
+    assert response.context["submitted_count"] == 12
+    assert len(response.context["submitted_oldest"]) == 10
+    assert response.context["without_facilitator_count"] == 12
+    assert len(response.context["without_facilitator"]) == 10
+    assert response.text.count("/facilitators/") == 10
+    assert _text("%(shown)s of %(total)s are listed.", shown=10, total=12) in response.text
+
+
 def test_office_of_another_programme_sees_nothing(client, other_office, process):
     client.force_login(other_office)
     text = client.get(URL).text

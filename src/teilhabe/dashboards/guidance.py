@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from teilhabe.core.access import remember_in_scope
 from teilhabe.processes.models import (
     FINISHED_STATUSES,
+    PHASE_ORDER,
     Block,
     BlockStatus,
     ConsultingEntry,
@@ -78,6 +79,11 @@ def _remember(user, scope, pks) -> None:
         remember_in_scope(user, scope, pk)
 
 
+def _ordered_blocks(process) -> list[Block]:
+    """The process's prefetched blocks in board order (phase, position), no query."""
+    return sorted(process.blocks.all(), key=lambda b: (PHASE_ORDER[b.phase], b.position, b.pk))
+
+
 def _url_if(user, perm: str, obj, name: str, *args) -> str | None:
     return reverse(name, args=args) if user.has_perm(perm, obj) else None
 
@@ -91,6 +97,8 @@ def municipal_overview(user, municipality: Municipality, today: date) -> dict:
     Queries: processes (with facilitators, blocks and budget: 3), actors, self-check
     rounds, applications, open rounds; constant whatever the data.
     """
+    # A coordinator's or team member's scope is their own municipality (both scopes
+    # say so for municipal people), so the rule checks below need not ask again.
     _remember(user, Municipality.objects.in_scope_of, [municipality.pk])
     _remember(user, Municipality.objects.in_work_scope_of, [municipality.pk])
     processes = list(Process.objects.visible_to(user).active().with_overview())
@@ -129,7 +137,7 @@ def municipal_overview(user, municipality: Municipality, today: date) -> dict:
 def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
     """The first four steps of a new process, in the order they are usually taken."""
     facilitators = list(process.facilitators.all())
-    blocks = [b for b in process._blocks() if b.status != BlockStatus.DROPPED]
+    blocks = [b for b in _ordered_blocks(process) if b.status != BlockStatus.DROPPED]
     planned = [
         b
         for b in blocks
@@ -281,9 +289,11 @@ def next_actions(user, process, selfchecks, answered: set[int], today: date) -> 
                     action=_("Invite respondents and follow the answers"),
                 )
             )
-    blocks = [b for b in process._blocks() if b.status not in FINISHED_STATUSES]
+    blocks = [b for b in _ordered_blocks(process) if b.status not in FINISHED_STATUSES]
     due = process.due_blocks(today, DUE_DAYS)
     later = [b for b in blocks if b.planned_start and b.planned_start >= today]
+    # Due blocks are listed above the next steps; only when none is due does the
+    # page name what comes next.
     if blocks and not due and later:
         upcoming = min(later, key=lambda b: b.planned_start)
         actions.append(
@@ -300,7 +310,7 @@ def next_actions(user, process, selfchecks, answered: set[int], today: date) -> 
                 action=_("Prepare the building block"),
             )
         )
-    elif blocks and not any(b.status == BlockStatus.IN_PROGRESS for b in blocks):
+    elif blocks and not due and not any(b.status == BlockStatus.IN_PROGRESS for b in blocks):
         upcoming = blocks[0]
         may_change = user.has_perm("processes.change_block", upcoming)
         actions.append(
