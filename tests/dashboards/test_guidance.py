@@ -115,6 +115,23 @@ def test_after_submitting_the_coordinator_reads_what_happens_next(client, coordi
     assert reverse("programmes:application_create", args=[round_.pk]) not in text
 
 
+def test_after_the_deadline_the_coordinator_reads_that_the_office_decides(
+    client, coordinator, programme
+):
+    closed_call = RoundFactory(
+        programme=programme,
+        call_opens=date(2020, 1, 1),
+        call_closes=timezone.localdate() - timedelta(days=3),
+    )
+    ApplicationFactory(round=closed_call, municipality=coordinator.municipality)
+    client.force_login(coordinator)
+    text = client.get(URL).text
+    assert (
+        _text("The deadline has passed; the programme office is now deciding on the applications.")
+        in text
+    )
+
+
 def test_without_open_call_the_coordinator_is_told_so(client, coordinator):
     client.force_login(coordinator)
     text = client.get(URL).text
@@ -236,6 +253,21 @@ def test_when_nothing_is_due_the_next_planned_block_is_named(client, coordinator
     }
     assert escape(expected) in text
     assert later.get_absolute_url() in text
+
+
+def test_team_member_sees_the_blocks_they_are_responsible_for(client, team_member, process):
+    today = timezone.localdate()
+    theirs = BlockFactory(
+        process=process, name="Elterncafé", planned_end=today + timedelta(days=70)
+    )
+    theirs.responsible.add(team_member)
+    BlockFactory(process=process, name="Fremde Aufgabe", planned_end=today + timedelta(days=70))
+    client.force_login(team_member)
+    response = client.get(URL)
+    (shown,) = response.context["processes"]
+    assert shown.my_blocks == [theirs]
+    assert _text("Your building blocks") in response.text
+    assert theirs.get_absolute_url() in response.text
 
 
 def test_closed_process_brings_back_the_open_call(

@@ -13,7 +13,7 @@ checking a permission per row costs no query.
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -95,7 +95,8 @@ def municipal_overview(user, municipality: Municipality, today: date) -> dict:
     """Running processes with their first steps or what is due; otherwise the open call.
 
     Queries: processes (with facilitators, blocks and budget: 3), actors, self-check
-    rounds, applications, open rounds; constant whatever the data.
+    rounds and the user's answers, the user's own open blocks, applications, open
+    rounds; constant whatever the data.
     """
     # A coordinator's or team member's scope is their own municipality (both scopes
     # say so for municipal people), so the rule checks below need not ask again.
@@ -116,8 +117,17 @@ def municipal_overview(user, municipality: Municipality, today: date) -> dict:
             respondent=user, round__in=[r.pk for r in selfchecks], submitted_at__isnull=False
         ).values_list("round_id", flat=True)
     )
+    mine: dict[int, list[Block]] = {}
+    if processes:
+        for block in (
+            Block.objects.filter(process__in=[p.pk for p in processes], responsible=user)
+            .open()
+            .order_by(F("planned_end").asc(nulls_last=True), "pk")[:LIST_LIMIT]
+        ):
+            mine.setdefault(block.process_id, []).append(block)
     context: dict = {"actors": actors, "actor_count": len(actors)}
     for process in processes:
+        process.my_blocks = mine.get(process.pk, [])
         steps = first_steps(user, process, municipality, actors, selfchecks)
         open_steps = [step for step in steps if not step.done]
         # New until its first block is done: then a missing first step is one of the
