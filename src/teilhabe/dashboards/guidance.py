@@ -53,7 +53,7 @@ class Step:
     missing: str = ""
 
     def as_todo(self) -> "Step":
-        return replace(self, label=self.missing or self.label, detail="")
+        return replace(self, label=self.missing or self.label)
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,9 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
     started = [
         r for r in selfchecks if r.opened_on >= process.started_on or r.status != RoundStatus.CLOSED
     ]
-    process_url = process.get_absolute_url()
+    process_url = _url_if(
+        user, "processes.view_process", process, "processes:process_detail", process.pk
+    )
 
     steps = [
         Step(
@@ -220,7 +222,13 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
             missing=_("No self-check round has been started yet."),
             done=bool(started),
             url=(
-                started[0].get_absolute_url()
+                _url_if(
+                    user,
+                    "selfcheck.view_selfcheckround",
+                    started[0],
+                    "selfcheck:round_detail",
+                    started[0].pk,
+                )
                 if started
                 else round_create
                 or _url_if(
@@ -238,7 +246,10 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
     )
     unplanned = next((b for b in blocks if b not in planned), None)
     if planned:
-        block_url, block_action = planned[0].get_absolute_url(), _("Open the building block")
+        block_url = _url_if(
+            user, "processes.view_block", planned[0], "processes:block_detail", planned[0].pk
+        )
+        block_action = _("Open the building block")
     elif unplanned and user.has_perm("processes.change_block", unplanned):
         block_url = reverse("processes:block_edit", args=[unplanned.pk])
         block_action = _("Plan dates for “%(block)s”") % {"block": unplanned.display_name}
@@ -295,7 +306,13 @@ def next_actions(user, process, selfchecks, answered: set[int], today: date) -> 
                     label=_("Further perspectives answer the self-check “%(title)s”.")
                     % {"title": selfcheck.title},
                     done=False,
-                    url=selfcheck.get_absolute_url(),
+                    url=_url_if(
+                        user,
+                        "selfcheck.view_selfcheckround",
+                        selfcheck,
+                        "selfcheck:round_detail",
+                        selfcheck.pk,
+                    ),
                     action=_("Invite respondents and follow the answers"),
                 )
             )
@@ -330,7 +347,9 @@ def next_actions(user, process, selfchecks, answered: set[int], today: date) -> 
                 done=False,
                 url=reverse("processes:block_edit", args=[upcoming.pk])
                 if may_change
-                else upcoming.get_absolute_url(),
+                else _url_if(
+                    user, "processes.view_block", upcoming, "processes:block_detail", upcoming.pk
+                ),
                 action=_("Plan the building block") if may_change else _("Open the building block"),
             )
         )
