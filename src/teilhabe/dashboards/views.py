@@ -4,16 +4,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from teilhabe.core.mail import send_again
 from teilhabe.core.models import MailStatus, OutgoingMail
 from teilhabe.core.pagination import paginate
+from teilhabe.dashboards import guidance
 from teilhabe.processes.models import Process
-from teilhabe.programmes.models import Application, ApplicationStatus, Municipality, Round
+from teilhabe.programmes.models import Municipality
 from teilhabe.stakeholders import analysis
-from teilhabe.stakeholders.models import Actor, ActorCategory
+from teilhabe.stakeholders.models import ActorCategory
 
 # Undelivered mails listed on the dashboard; more are counted, not listed.
 UNDELIVERED_MAIL_SHOWN = 10
@@ -22,44 +24,24 @@ UNDELIVERED_MAIL_SHOWN = 10
 @login_required
 @require_http_methods(["GET"])
 def dashboard(request):
-    """One overview per role: what this person needs to see first."""
+    """One overview per role: what this person should do next (see guidance.py)."""
     user = request.user
-    processes = Process.objects.visible_to(user).active().with_overview()
-    context = {"nav": "dashboard", **_undelivered_mail(user)}
-    if user.is_programme_office or user.is_superuser:
-        context["page"] = paginate(request, processes)
-        context["closed_count"] = (
-            Process.objects.visible_to(user).filter(closed_on__isnull=False).count()
-        )
-        context["pending_applications"] = (
-            Application.objects.visible_to(user)
-            .filter(status=ApplicationStatus.SUBMITTED)
-            .select_related("municipality", "round__programme")[:10]
-        )
+    today = timezone.localdate()
+    context = {"nav": "dashboard", "today": today, **_undelivered_mail(user)}
+    if user.is_superuser or (user.is_programme_office and user.office_programme_ids):
+        context.update(guidance.office_decisions(user, today))
         template = "dashboards/dashboard_office.html"
-    elif user.is_facilitator:
-        context["page"] = paginate(request, processes)
+    elif user.is_facilitator and user.facilitated_process_ids:
+        context.update(guidance.facilitator_tasks(user, today))
+        context["page"] = paginate(
+            request, Process.objects.visible_to(user).active().with_overview()
+        )
         template = "dashboards/dashboard_facilitator.html"
-    elif user.is_municipal:
-        context["processes"] = list(processes)
-        context["applications"] = (
-            Application.objects.visible_to(user)
-            .exclude(status=ApplicationStatus.ADMITTED)
-            .select_related("round__programme")
-        )
-        context["open_rounds"] = (
-            Round.objects.open_for_applications()
-            .exclude(applications__municipality=user.municipality_id)
-            .select_related("programme")
-        )
-        if user.municipality_id:
-            actors = list(
-                Actor.objects.filter(municipality=user.municipality_id).only(
-                    "category_id", "involvement"
-                )
-            )
-            context["actor_count"] = len(actors)
-            context["coverage"] = analysis.coverage(actors, ActorCategory.objects.all())
+    elif user.is_municipal and user.municipality_id:
+        municipality = user.municipality
+        context.update(guidance.municipal_overview(user, municipality, today))
+        context["municipality"] = municipality
+        context["coverage"] = analysis.coverage(context.pop("actors"), ActorCategory.objects.all())
         template = "dashboards/dashboard_municipality.html"
     else:
         template = "dashboards/dashboard_empty.html"
