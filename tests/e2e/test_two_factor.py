@@ -42,7 +42,7 @@ def test_facilitator_sets_up_two_factor_and_needs_a_code_next_time(
     codes = page.locator(".recovery-codes li")
     expect(codes).to_have_count(10)
     screenshot(page, "two-factor-recovery-codes")
-    page.locator("main a.button").click()
+    page.locator("main a.kern-btn").click()
     expect(page).to_have_url(live_server.url + reverse("dashboards:dashboard"))
 
     page.locator("form[action$='/logout/'] button").first.click()
