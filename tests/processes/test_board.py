@@ -268,3 +268,22 @@ def test_process_page_has_a_table_of_contents(client, coordinator, process, bloc
         assert f'id="{anchor}"' in page
     for phase in Phase.values:
         assert f'href="#phase-{phase}-heading"' in page
+
+
+# --- Names are bounded -----------------------------------------------------------------
+
+
+def test_names_are_bounded_in_every_form(client, coordinator, block, process):
+    """Block and catalogue names stop at 150 characters, process titles at 200."""
+    from teilhabe.processes.models import BlockType, Process
+
+    assert Block._meta.get_field("name").max_length == 150
+    assert Block._meta.get_field("name_en").max_length == 150
+    assert BlockType._meta.get_field("name").max_length == 150
+    assert Process._meta.get_field("title").max_length == 200
+    client.force_login(coordinator)
+    edit = reverse("processes:block_edit", args=[block.pk])
+    assert 'maxlength="150"' in client.get(edit).content.decode()
+    response = client.post(edit, {"name": "x" * 151, "phase": Phase.ANALYSIS})
+    assert response.status_code == 200
+    assert stored(block).name == block.name
