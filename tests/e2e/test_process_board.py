@@ -101,10 +101,17 @@ def test_long_block_name_neither_widens_the_page_nor_hides_cards(
         for b in phase_boxes[i + 1 :]:
             assert not _overlaps(a, b), (a, b)
 
-    # The block's own page, too.
-    page.goto(live_server.url + long_block.get_absolute_url())
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    screenshot(page, f"block-long-name-{width}")
+    # The block's own page and the timeline page, too.
+    for url in (
+        long_block.get_absolute_url(),
+        reverse("processes:process_timeline", args=[process.pk]),
+    ):
+        page.goto(live_server.url + url)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{url} is {scroll_width}px wide: " + ", ".join(
+            _too_wide(page, width)
+        )
+    screenshot(page, f"timeline-long-name-{width}")
 
 
 def test_process_page_has_no_axe_violation_of_any_impact(
@@ -207,7 +214,12 @@ def test_completing_a_block_planned_for_next_year_asks_first(
     page.goto(live_server.url + process.get_absolute_url())
     item = page.locator(f"#block-{block.pk}")
     item.locator("summary").click()
+    # With JavaScript, the form shows only the fields the chosen status needs.
+    expect(item.locator("textarea[name=results]")).to_be_hidden()
+    expect(item.locator("input[name=drop_reason]")).to_be_hidden()
     item.locator("select[name=status]").select_option(BlockStatus.DONE)
+    expect(item.locator("textarea[name=results]")).to_be_visible()
+    expect(item.locator("input[name=completed_on]")).to_be_visible()
     item.get_by_role("button", name="Status speichern").click()
     # Nothing is saved: the form asks for the results and names the planned date.
     item = page.locator(f"#block-{block.pk}")
