@@ -267,14 +267,8 @@ def _place_by_date(block: Block) -> None:
     if when is None:
         return
     siblings = [b for b in _phase_siblings(block) if b.pk != block.pk]
-    later = next(
-        (
-            i
-            for i, b in enumerate(siblings)
-            if (b.planned_start or b.planned_end) and (b.planned_start or b.planned_end) > when
-        ),
-        None,
-    )
+    planned = [b.planned_start or b.planned_end for b in siblings]
+    later = next((i for i, day in enumerate(planned) if day is not None and day > when), None)
     if later is None:
         return
     siblings.insert(later, block)
