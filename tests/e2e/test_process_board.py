@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from teilhabe.processes.models import BlockStatus, Phase
+from teilhabe.processes import services
+from teilhabe.processes.models import BlockStatus, LogAction, Phase
 from tests.e2e.helpers import login_as, screenshot
 from tests.factories import BlockFactory, BlockTypeFactory, ConsultingEntryFactory
 
@@ -101,10 +102,12 @@ def test_long_block_name_neither_widens_the_page_nor_hides_cards(
         for b in phase_boxes[i + 1 :]:
             assert not _overlaps(a, b), (a, b)
 
-    # The block's own page and the timeline page, too.
+    # The block's own page, the timeline and the log (whose entries name the block), too.
+    services.log(process, LogAction.BLOCK_ADDED, by=coordinator, subject=LONG_NAME)
     for url in (
         long_block.get_absolute_url(),
         reverse("processes:process_timeline", args=[process.pk]),
+        reverse("processes:process_log", args=[process.pk]),
     ):
         page.goto(live_server.url + url)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
