@@ -30,6 +30,7 @@ VIEWS = [
     ("block_add", "process", ["GET", "POST"]),
     ("budget", "process", ["GET", "POST"]),
     ("facilitators", "process", ["GET", "POST"]),
+    ("process_close", "process", ["GET", "POST"]),
     ("block_detail", "block", ["GET"]),
     ("block_edit", "block", ["GET", "POST"]),
     ("block_status", "block", ["POST"]),

@@ -357,11 +357,13 @@ def block_move(request, pk: int):
     if "place" in request.POST:
         count = block.process.blocks.filter(phase=block.phase).count()
         form = BlockMoveForm(request.POST, count=count)
+        refused = _("Please choose a place between 1 and %(count)s.") % {"count": count}
         if not form.is_valid():
-            return HttpResponseBadRequest(
-                _("Please choose a place between 1 and %(count)s.") % {"count": count}
-            )
-        services.move_block_to(block, form.cleaned_data["place"], by=request.user)
+            return HttpResponseBadRequest(refused)
+        try:
+            services.move_block_to(block, form.cleaned_data["place"], by=request.user)
+        except ValidationError:  # a block left the phase since the count
+            return HttpResponseBadRequest(refused)
         messages.success(
             request,
             _("“%(name)s” is now in place %(place)s of its phase.")
