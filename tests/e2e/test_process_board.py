@@ -242,3 +242,29 @@ def test_completing_a_block_planned_for_next_year_asks_first(
     item.locator("input[name=confirm_early]").check()
     item.get_by_role("button", name="Status speichern").click()
     expect(page.locator(f"#block-{block.pk}")).to_have_attribute("data-status", "done")
+
+
+def test_block_moves_in_place_with_javascript_and_keeps_the_focus(
+    page: Page, live_server, coordinator, process
+):
+    names = ["Auftaktgespräch", "Stakeholderanalyse", "Selbstcheck"]
+    blocks = [BlockFactory(process=process, name=n, phase=Phase.ANALYSIS) for n in names]
+    login_as(page, live_server, coordinator)
+    page.goto(live_server.url + process.get_absolute_url())
+    page.evaluate("window.__noReload = true")
+    select = page.locator(f"#block-{blocks[0].pk} select[name=place]")
+    select.select_option("3")
+    select.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    phase = page.locator(".phase").first
+    expect(phase.locator(".block-item .block-head a")).to_have_text(
+        ["Stakeholderanalyse", "Selbstcheck", "Auftaktgespräch"]
+    )
+    moved = page.locator(f"#block-{blocks[0].pk}")
+    expect(moved.locator("button.button-secondary")).to_be_focused()
+    expect(moved.locator("[role=status]")).to_be_visible()
+    expect(page.locator("#timeline tr[data-block-id]").first).to_have_attribute(
+        "data-block-id", str(blocks[1].pk)
+    )
+    assert page.evaluate("window.__noReload") is True

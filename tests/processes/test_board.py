@@ -287,3 +287,18 @@ def test_names_are_bounded_in_every_form(client, coordinator, block, process):
     response = client.post(edit, {"name": "x" * 151, "phase": Phase.ANALYSIS})
     assert response.status_code == 200
     assert stored(block).name == block.name
+
+
+def test_move_with_htmx_returns_the_phase_and_the_timeline(client, coordinator, process):
+    blocks = [BlockFactory(process=process, name=n, phase=Phase.ANALYSIS) for n in "ABC"]
+    client.force_login(coordinator)
+    url = reverse("processes:block_move", args=[blocks[2].pk])
+    response = client.post(url, {"place": "1"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html
+    assert html.lstrip().startswith('<section class="phase" id="phase-analysis"')
+    assert html.index(f'id="block-{blocks[2].pk}"') < html.index(f'id="block-{blocks[0].pk}"')
+    assert 'id="timeline" class="timeline-wrap" hx-swap-oob="true"' in html
+    assert html.count("data-focus-after-swap") == 1
+    assert _names(process) == ["C", "A", "B"]

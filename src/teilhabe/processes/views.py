@@ -364,6 +364,13 @@ def block_move(request, pk: int):
             services.move_block_to(block, form.cleaned_data["place"], by=request.user)
         except ValidationError:  # a block left the phase since the count
             return HttpResponseBadRequest(refused)
+        if request.htmx:
+            # The phase in its new order and the timeline; focus stays on the moved block.
+            process = Process.objects.with_blocks().get(pk=block.process_id)
+            context = _process_context(process)
+            value, label, blocks = next(p for p in context["phases"] if p[0] == block.phase)
+            context.update(value=value, label=label, blocks=blocks, moved=block.pk, oob=True)
+            return render(request, "processes/_block_move_response.html", context)
         messages.success(
             request,
             _("“%(name)s” is now in place %(place)s of its phase.")

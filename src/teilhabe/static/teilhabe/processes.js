@@ -29,3 +29,13 @@
   // After an outerHTML swap the old target has left the document: look at all forms.
   document.addEventListener("htmx:afterSwap", () => setUp(document));
 })();
+
+// After a block moved in place (htmx), keep the keyboard where it was: on the moved
+// block's button. The old element left the document, so look in the whole page.
+document.addEventListener("htmx:afterSwap", () => {
+  const target = document.querySelector(".phase [data-focus-after-swap]");
+  if (target) {
+    target.focus();
+    target.removeAttribute("data-focus-after-swap");
+  }
+});
