@@ -53,7 +53,8 @@ URLS: dict[str, tuple[str, str | None, str | None]] = {
     "processes:block_add": ("process", "plan_process", "plan_process"),
     "processes:budget": ("process", "view_process", "log_consulting"),
     "processes:facilitators": ("process", "assign_facilitators", "assign_facilitators"),
-    "processes:process_close": ("process", None, "close_process"),
+    # GET shows the confirmation page, POST closes.
+    "processes:process_close": ("process", "close_process", "close_process"),
     "processes:process_reopen": ("process", None, "reopen_running_process"),
     "processes:block_detail": ("block", "view_process", None),
     "processes:block_edit": ("block", "work_on_block", "work_on_block"),

@@ -58,6 +58,9 @@ def test_coordinator_moves_block_to_done_and_timeline_changes(
     item = page.locator(f"#block-{analysis.pk}")
     item.locator("summary").click()
     item.locator("select[name=status]").select_option(BlockStatus.DONE)
+    # Completing asks for the results; the day it was done is today unless changed.
+    expect(item.locator("input[name=completed_on]")).to_have_value(today.isoformat())
+    item.locator("textarea[name=results]").fill("Zwölf Vereine und drei Ämter kartiert.")
     # Mark the document so a full reload would be noticed: htmx must swap in place.
     page.evaluate("window.__noReload = true")
     item.get_by_role("button", name="Status speichern").click()
@@ -72,6 +75,7 @@ def test_coordinator_moves_block_to_done_and_timeline_changes(
     analysis.refresh_from_db()
     assert analysis.status == BlockStatus.DONE
     assert analysis.actual_end == today
+    assert analysis.results == "Zwölf Vereine und drei Ämter kartiert."
     assert kickoff.process.log_entries.filter(subject="Stakeholderanalyse").exists()
     assert not [e for e in errors if "Content Security Policy" in e], errors
 

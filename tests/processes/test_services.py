@@ -65,7 +65,9 @@ def test_set_block_status_fills_actual_dates(block, coordinator):
     block.refresh_from_db()
     assert block.actual_start == date(2021, 3, 1)
     assert block.actual_end is None
-    services.set_block_status(block, BlockStatus.DONE, by=coordinator, on=date(2021, 4, 1))
+    services.set_block_status(
+        block, BlockStatus.DONE, by=coordinator, on=date(2021, 4, 1), results="Ergebnis"
+    )
     block.refresh_from_db()
     assert (block.actual_start, block.actual_end) == (date(2021, 3, 1), date(2021, 4, 1))
     services.set_block_status(block, BlockStatus.PLANNED, by=coordinator)
@@ -285,7 +287,9 @@ def test_close_and_reopen_at_a_past_moment(process, coordinator):
 def test_block_status_dates_and_log_follow_the_moment(block, coordinator):
     services.set_block_status(block, BlockStatus.IN_PROGRESS, by=coordinator, now=PAST)
     finished = PAST + timedelta(days=40)
-    services.set_block_status(block, BlockStatus.DONE, by=coordinator, now=finished)
+    services.set_block_status(
+        block, BlockStatus.DONE, by=coordinator, now=finished, results="Ergebnis"
+    )
     block.refresh_from_db()
     assert (block.actual_start, block.actual_end) == (date(2021, 3, 4), date(2021, 4, 13))
     assert log_times(block.process) == {PAST, finished}

@@ -30,6 +30,7 @@ VIEWS = [
     ("block_add", "process", ["GET", "POST"]),
     ("budget", "process", ["GET", "POST"]),
     ("facilitators", "process", ["GET", "POST"]),
+    ("process_close", "process", ["GET", "POST"]),
     ("block_detail", "block", ["GET"]),
     ("block_edit", "block", ["GET", "POST"]),
     ("block_status", "block", ["POST"]),
@@ -268,7 +269,7 @@ def test_process_log_lists_entries_newest_first(client, coordinator, process, bl
     from teilhabe.processes import services
 
     services.set_block_status(block, BlockStatus.IN_PROGRESS, by=coordinator)
-    services.set_block_status(block, BlockStatus.DONE, by=coordinator)
+    services.set_block_status(block, BlockStatus.DONE, by=coordinator, results="Protokoll")
     client.force_login(coordinator)
     response = client.get(reverse("processes:process_log", args=[process.pk]))
     assert response.status_code == 200
@@ -311,7 +312,9 @@ def test_status_change_without_js_redirects_back(client, coordinator, block):
     assert block.status == BlockStatus.IN_PROGRESS
     assert block.actual_start is not None
     # An external `next` is ignored.
-    response = client.post(url, {"status": "done", "next": "https://evil.example/"})
+    response = client.post(
+        url, {"status": "done", "results": "Protokoll", "next": "https://evil.example/"}
+    )
     assert response["Location"] == reverse("processes:process_detail", args=[block.process_id])
 
 
@@ -319,7 +322,7 @@ def test_status_change_with_htmx_returns_partial_and_oob_timeline(client, coordi
     client.force_login(coordinator)
     response = client.post(
         reverse("processes:block_status", args=[block.pk]),
-        {"status": "done"},
+        {"status": "done", "results": "Zwölf Vereine kamen."},
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
@@ -359,9 +362,9 @@ def test_status_change_forbidden_for_office_and_foreign_team_member(
     url = reverse("processes:block_status", args=[block.pk])
     for user in (office, team_member):
         client.force_login(user)
-        assert client.post(url, {"status": "done"}).status_code == 403
+        assert client.post(url, {"status": "done", "results": "Gut"}).status_code == 403
     block.responsible.add(team_member)
-    assert client.post(url, {"status": "done"}).status_code == 302
+    assert client.post(url, {"status": "done", "results": "Gut"}).status_code == 302
 
 
 # --- Block add, edit, move, detail ------------------------------------------------------

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.accounts.models import Role, User
 from teilhabe.core.dates import DATE_VALIDATORS
-from teilhabe.core.forms import DateInput
+from teilhabe.core.forms import DateInput, add_service_errors
 from teilhabe.processes.models import (
     Block,
     BlockStatus,
@@ -165,6 +165,13 @@ class BlockAddForm(forms.ModelForm):
 
 
 class BlockStatusForm(forms.Form):
+    """Change a block's status; completing it asks for its results and the day it was done.
+
+    The service (set_block_status) decides whether the completion is acceptable; its
+    errors land on `results`, `completed_on` and `confirm_early`. The confirmation
+    checkbox is only shown once the service has asked for it (see `add_service_errors`).
+    """
+
     status = forms.ChoiceField(label=_("Status"), choices=BlockStatus.choices)
     drop_reason = forms.CharField(
         label=_("Why dropped"),
@@ -172,12 +179,61 @@ class BlockStatusForm(forms.Form):
         required=False,
         help_text=_("Only needed when the block is dropped."),
     )
+    results = forms.CharField(
+        label=_("Results"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed when the block is done: what came out of it?"),
+    )
+    completed_on = forms.DateField(
+        label=_("Done on"),
+        required=False,
+        widget=DateInput(),
+        validators=DATE_VALIDATORS,
+        help_text=_("Needed when the block is done; today unless you change it."),
+    )
+    confirm_early = forms.BooleanField(
+        label=_("Yes, this building block is done although it was planned for later."),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirm_early"].widget = forms.HiddenInput()
+
+    def add_service_errors(self, exc: ValidationError) -> None:
+        """Show the service's refusal; offer the confirmation when it asks for one."""
+        add_service_errors(self, exc)
+        if "confirm_early" in self.errors:
+            self.fields["confirm_early"].widget = forms.CheckboxInput()
 
     def clean(self):
         data = super().clean()
         if data.get("status") == BlockStatus.DROPPED and not data.get("drop_reason", "").strip():
             self.add_error("drop_reason", _("Please say briefly why the block is dropped."))
         return data
+
+    def service_fields(self) -> dict:
+        """Keyword arguments for services.set_block_status."""
+        data = self.cleaned_data
+        fields = {"reason": data["drop_reason"].strip()}
+        if data["status"] == BlockStatus.DONE:
+            fields.update(
+                results=data["results"],
+                on=data["completed_on"],
+                confirm_early=data["confirm_early"],
+            )
+        return fields
+
+
+class BlockMoveForm(forms.Form):
+    """Move a block to a place among the blocks of its phase (1 = first)."""
+
+    place = forms.TypedChoiceField(label=_("Place in this phase"), coerce=int, choices=())
+
+    def __init__(self, *args, count: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].choices = [(n, str(n)) for n in range(1, count + 1)]
 
 
 class DocumentForm(forms.Form):

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from teilhabe.core.dates import DATE_VALIDATORS, date_in_range, dates_in_order
 from teilhabe.core.formats import format_eur
 from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
+from teilhabe.processes.kinds import today_note
 from teilhabe.programmes.models import Programme
 
 
@@ -206,7 +207,12 @@ class ProcessQuerySet(models.QuerySet):
             self.select_related("municipality", "round__programme", "catalogue")
             .prefetch_related(
                 "facilitators",
-                models.Prefetch("blocks", queryset=Block.objects.prefetch_related("responsible")),
+                models.Prefetch(
+                    "blocks",
+                    queryset=Block.objects.select_related("block_type").prefetch_related(
+                        "responsible"
+                    ),
+                ),
             )
             .annotate(spent=Sum("consulting_entries__cost"))
         )
@@ -465,6 +471,11 @@ class Block(TranslatedNameMixin, TimeStampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in FINISHED_STATUSES
+
+    @property
+    def today_note(self) -> str:
+        """What a block of a kind served by a later capability can hold today (or "")."""
+        return today_note(self.block_type.key if self.block_type_id else None)
 
     def clean(self):
         super().clean()
@@ -738,6 +749,8 @@ class ProcessLogEntry(models.Model):
             return format_amount(data["quantity"], data["unit"])
         if "direction" in data:
             return str(_("up") if data["direction"] == "up" else _("down"))
+        if "place" in data:
+            return _("to place %(place)s") % {"place": data["place"]}
         if self.action == LogAction.BLOCK_STATUS and "to" in data:
             old = BlockStatus(data["from"]).label if data.get("from") else "–"
             return f"{old} → {BlockStatus(data['to']).label}"

@@ -6,6 +6,7 @@ log entry) unless named otherwise. Who sees a process at all is
 """
 
 import rules
+from django.utils import timezone
 
 from teilhabe.accounts.rules import (
     is_authenticated,
@@ -47,6 +48,12 @@ def in_process_scope(user, obj) -> bool:
 @rules.predicate
 def is_open_process(user, obj) -> bool:
     return obj is not None and _process_of(obj).closed_on is None
+
+
+@rules.predicate
+def has_started(user, obj) -> bool:
+    """The process (of `obj`) has reached its start date: before it there is nothing to end."""
+    return obj is not None and _process_of(obj).started_on <= timezone.localdate()
 
 
 @rules.predicate
@@ -105,9 +112,9 @@ rules.add_perm(
     is_open_process & (is_superuser | is_office_of_process),
 )
 
-# Facilitators close a process at the end of the consulting; reopening is the
-# programme office's decision.
-rules.add_perm("processes.close_process", is_open_process & can_steer_process)
+# Facilitators close a process at the end of the consulting (never before it has
+# started); reopening is the programme office's decision.
+rules.add_perm("processes.close_process", is_open_process & has_started & can_steer_process)
 rules.add_perm("processes.reopen_process", ~is_open_process & (is_superuser | is_office_of_process))
 
 # Checked on a programme: start a draft of the programme's next catalogue version.

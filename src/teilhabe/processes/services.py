@@ -184,11 +184,18 @@ def close_process(
     """Close a process on the day `on`: from then on it is read-only for everyone.
 
     The action happens at `now` (default: the current time), and `on` defaults to
-    that day. Raises ValidationError for a closing date before the process start or
-    after the day of `now`.
+    that day. Raises ValidationError for a process that has not started by the day of
+    `now` (nothing to close yet), and for a closing date before the process start or
+    after that day.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
+    if process.started_on > today:
+        raise ValidationError(
+            _("The process starts on %(start)s: it can only be closed once it has started.")
+            % {"start": date_format(process.started_on, "SHORT_DATE_FORMAT")},
+            code="not_started",
+        )
     on = on or today
     if on < process.started_on:
         raise ValidationError(
@@ -251,6 +258,24 @@ def _next_position(process: Process) -> int:
     return (top or 0) + 10
 
 
+def _place_by_date(block: Block) -> None:
+    """Put a new block before the first block of its phase that is planned later.
+
+    A block without a planned date, or planned after all others, stays at the end.
+    """
+    when = block.planned_start or block.planned_end
+    if when is None:
+        return
+    siblings = [b for b in _phase_siblings(block) if b.pk != block.pk]
+    planned = [b.planned_start or b.planned_end for b in siblings]
+    later = next((i for i, day in enumerate(planned) if day is not None and day > when), None)
+    if later is None:
+        return
+    siblings.insert(later, block)
+    _renumber(siblings)
+    block.refresh_from_db(fields=["position"])
+
+
 @transaction.atomic
 def add_block(
     process: Process,
@@ -276,6 +301,7 @@ def add_block(
     )
     block.full_clean()
     block.save(now=now)
+    _place_by_date(block)
     if responsible:
         block.responsible.set(responsible)
     log(process, LogAction.BLOCK_ADDED, by=by, subject=block.name, now=now)
@@ -313,6 +339,63 @@ def update_block(
     return block
 
 
+# A block finished more than this many days before its planned date needs a
+# confirmation: marking next year's block done today is more likely a slip than news.
+EARLY_COMPLETION_DAYS = 14
+
+
+def _completion_errors(
+    block: Block, end: date, today: date, *, results: str, confirm_early: bool
+) -> dict[str, ValidationError]:
+    """Why `block` cannot be completed on `end` with `results` (empty when it can)."""
+    errors: dict[str, ValidationError] = {}
+    if not results.strip():
+        errors["results"] = ValidationError(
+            _(
+                "Please note what came out of the building block: its results are what "
+                "the next steps build on."
+            ),
+            code="results_missing",
+        )
+    if end > today:
+        errors["completed_on"] = ValidationError(
+            _("A building block cannot be done later than today (%(today)s).")
+            % {"today": date_format(today, "SHORT_DATE_FORMAT")},
+            code="done_in_future",
+        )
+    elif end < block.process.started_on:
+        errors["completed_on"] = ValidationError(
+            _("This date is before the process started (%(start)s).")
+            % {"start": date_format(block.process.started_on, "SHORT_DATE_FORMAT")},
+            code="done_before_process",
+        )
+    elif block.actual_start and end < block.actual_start:
+        errors["completed_on"] = ValidationError(
+            _("The building block started on %(start)s; it cannot be done before that.")
+            % {"start": date_format(block.actual_start, "SHORT_DATE_FORMAT")},
+            code="done_before_start",
+        )
+    planned = block.planned_start or block.planned_end
+    if (
+        not confirm_early
+        and "completed_on" not in errors
+        and planned
+        and (planned - end).days > EARLY_COMPLETION_DAYS
+    ):
+        errors["confirm_early"] = ValidationError(
+            _(
+                "This building block is planned for %(planned)s, long after %(end)s. If it "
+                "is really done already, please confirm it."
+            )
+            % {
+                "planned": date_format(planned, "SHORT_DATE_FORMAT"),
+                "end": date_format(end, "SHORT_DATE_FORMAT"),
+            },
+            code="done_early",
+        )
+    return errors
+
+
 @transaction.atomic
 def set_block_status(
     block: Block,
@@ -320,15 +403,22 @@ def set_block_status(
     *,
     by,
     reason: str = "",
+    results: str | None = None,
+    confirm_early: bool = False,
     now: datetime | None = None,
     on: date | None = None,
 ):
     """Move a block to `status`, filling in actual dates the way people expect.
 
-    Starting work sets the actual start; finishing sets the actual end (and the start,
-    if nobody recorded it), both to the day `on` (default: the day of `now`); the
+    Starting work sets the actual start to the day `on` (default: the day of `now`).
+    Completing a block asks for more: its `results` (given here or already on the
+    block) and the day it was done, `on`, which must lie between the process start
+    (and the block's actual start) and the day of `now`; without `on` a completion
+    date already on the block is kept, else it is that day. A block planned more than
+    EARLY_COMPLETION_DAYS after that day is only completed with `confirm_early`. The
     block's `updated_at` and the log entry are dated `now`. Raises ValidationError
-    when the result breaks a rule.
+    (keys `status`, `results`, `completed_on`, `confirm_early`, or a model field)
+    when the result breaks a rule; the block is then left unchanged in the database.
     """
     if status not in BlockStatus.values:
         # Refused before the block is touched: the log must never record a status
@@ -336,16 +426,25 @@ def set_block_status(
         message = Block._meta.get_field("status").error_messages["invalid_choice"]
         raise ValidationError({"status": message % {"value": status}})
     now = now or timezone.now()
-    today = on or timezone.localdate(now)
+    today = timezone.localdate(now)
+    day = on or today
     old = block.status
     if old == status:
         return block
+    if status == BlockStatus.DONE:
+        end = on or block.actual_end or today
+        final_results = block.results if results is None else results.strip()
+        errors = _completion_errors(
+            block, end, today, results=final_results, confirm_early=confirm_early
+        )
+        if errors:
+            raise ValidationError(errors)
+        block.results = final_results
+        block.actual_start = block.actual_start or end
+        block.actual_end = end
     block.status = status
     if status == BlockStatus.IN_PROGRESS and not block.actual_start:
-        block.actual_start = max(today, block.process.started_on)
-    if status == BlockStatus.DONE:
-        block.actual_start = block.actual_start or max(today, block.process.started_on)
-        block.actual_end = block.actual_end or max(today, block.actual_start)
+        block.actual_start = max(day, block.process.started_on)
     if status == BlockStatus.PLANNED:
         block.actual_start = None
         block.actual_end = None
@@ -364,19 +463,31 @@ def set_block_status(
     return block
 
 
+def _renumber(blocks: list[Block]) -> None:
+    for position, sibling in enumerate(blocks, start=1):
+        sibling.position = position * 10
+    Block.objects.bulk_update(blocks, ["position"])
+
+
+def _phase_siblings(block: Block) -> list[Block]:
+    return list(
+        block.process.blocks.select_for_update()
+        .filter(phase=block.phase)
+        .order_by("position", "pk")
+    )
+
+
 @transaction.atomic
 def move_block(block: Block, direction: str, *, by, now: datetime | None = None) -> Block:
     """Swap the block with its neighbour in the same phase ("up" or "down")."""
-    siblings = list(block.process.blocks.filter(phase=block.phase).order_by("position", "pk"))
+    siblings = _phase_siblings(block)
     index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
     target = index - 1 if direction == "up" else index + 1
     if not 0 <= target < len(siblings):
         return block
     # Renumber the phase so equal positions cannot make the swap a no-op.
     siblings[index], siblings[target] = siblings[target], siblings[index]
-    for position, sibling in enumerate(siblings, start=1):
-        sibling.position = position * 10
-    Block.objects.bulk_update(siblings, ["position"])
+    _renumber(siblings)
     block.refresh_from_db(fields=["position"])
     log(
         block.process,
@@ -384,6 +495,41 @@ def move_block(block: Block, direction: str, *, by, now: datetime | None = None)
         by=by,
         subject=block.name,
         data={"direction": direction},
+        now=now,
+    )
+    return block
+
+
+@transaction.atomic
+def move_block_to(block: Block, place: int, *, by, now: datetime | None = None) -> Block:
+    """Move the block to `place` (1 = first) among the blocks of its phase, in one step.
+
+    Raises ValidationError (key `place`) when the phase has no such place; moving a
+    block to where it already is changes and logs nothing.
+    """
+    siblings = _phase_siblings(block)
+    if not 1 <= place <= len(siblings):
+        raise ValidationError(
+            {
+                "place": ValidationError(
+                    _("Please choose a place between 1 and %(count)s.") % {"count": len(siblings)},
+                    code="no_such_place",
+                )
+            }
+        )
+    index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
+    if index == place - 1:
+        return block
+    moving = siblings.pop(index)
+    siblings.insert(place - 1, moving)
+    _renumber(siblings)
+    block.refresh_from_db(fields=["position"])
+    log(
+        block.process,
+        LogAction.BLOCK_MOVED,
+        by=by,
+        subject=block.name,
+        data={"place": place},
         now=now,
     )
     return block

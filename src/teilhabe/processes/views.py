@@ -25,6 +25,7 @@ from teilhabe.processes.forms import (
     COMPLETED,
     BlockAddForm,
     BlockForm,
+    BlockMoveForm,
     BlockStatusForm,
     BlockTypeForm,
     CloseProcessForm,
@@ -65,7 +66,12 @@ def _status_form(block: Block, data=None) -> BlockStatusForm:
     # Unique ids: the process page shows one form per block.
     return BlockStatusForm(
         data,
-        initial={"status": block.status, "drop_reason": block.drop_reason},
+        initial={
+            "status": block.status,
+            "drop_reason": block.drop_reason,
+            "results": block.results,
+            "completed_on": block.actual_end or timezone.localdate(),
+        },
         auto_id=f"id_block{block.pk}_%s",
     )
 
@@ -82,15 +88,26 @@ def _timeline(process: Process):
 def _process_context(process: Process) -> dict:
     """What the process page and its htmx partials need; `process` from with_blocks()."""
     blocks = process._blocks()
-    for block in blocks:
-        block.status_form = _status_form(block)
+    phases = [
+        (value, label, [b for b in blocks if b.phase == value]) for value, label in Phase.choices
+    ]
+    for _value, _label, phase_blocks in phases:
+        for place, block in enumerate(phase_blocks, start=1):
+            block.status_form = _status_form(block)
+            # A block alone in its phase has nowhere to go.
+            block.move_form = (
+                BlockMoveForm(
+                    initial={"place": place},
+                    count=len(phase_blocks),
+                    auto_id=f"id_block{block.pk}_%s",
+                )
+                if len(phase_blocks) > 1
+                else None
+            )
     return {
         "nav": "processes",
         "process": process,
-        "phases": [
-            (value, label, [b for b in blocks if b.phase == value])
-            for value, label in Phase.choices
-        ],
+        "phases": phases,
         "timeline": _timeline(process),
     }
 
@@ -150,9 +167,7 @@ def process_detail(request, pk: int):
     process = get_object_for(
         request.user, Process.objects.with_blocks(), "processes.view_process", pk=pk
     )
-    context = _process_context(process)
-    context["close_form"] = CloseProcessForm(initial={"closed_on": timezone.localdate()})
-    return render(request, "processes/process_detail.html", context)
+    return render(request, "processes/process_detail.html", _process_context(process))
 
 
 @login_required
@@ -186,22 +201,32 @@ def process_log(request, pk: int):
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def process_close(request, pk: int):
-    process = get_object_for(request.user, Process.objects, "processes.close_process", pk=pk)
-    form = CloseProcessForm(request.POST)
-    if form.is_valid():
+    """Closing is its own page: what it means, where the process stands, then confirm."""
+    process = get_object_for(
+        request.user, Process.objects.with_blocks(), "processes.close_process", pk=pk
+    )
+    form = CloseProcessForm(request.POST or None, initial={"closed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
         try:
             services.close_process(process, by=request.user, on=form.cleaned_data["closed_on"])
-        except ValidationError as error:
-            form.add_error(None, error)
-    if form.errors:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    else:
-        messages.success(request, _("The process is closed. Its data stays readable."))
-    return redirect(process)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The process is closed. Its data stays readable."))
+            return redirect(process)
+    blocks = process._blocks()
+    return render(
+        request,
+        "processes/process_close.html",
+        {
+            "nav": "processes",
+            "process": process,
+            "form": form,
+            "open_blocks": [b for b in blocks if not b.is_finished],
+        },
+    )
 
 
 @login_required
@@ -291,13 +316,10 @@ def block_status(request, pk: int):
     if form.is_valid():
         try:
             services.set_block_status(
-                block,
-                form.cleaned_data["status"],
-                by=request.user,
-                reason=form.cleaned_data["drop_reason"].strip(),
+                block, form.cleaned_data["status"], by=request.user, **form.service_fields()
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            form.add_service_errors(exc)
         else:
             saved = True
     if request.htmx:
@@ -331,11 +353,34 @@ def block_move(request, pk: int):
         "processes.move_block",
         pk=pk,
     )
+    default = f"{block.process.get_absolute_url()}#block-{block.pk}"
+    if "place" in request.POST:
+        count = block.process.blocks.filter(phase=block.phase).count()
+        form = BlockMoveForm(request.POST, count=count)
+        refused = _("Please choose a place between 1 and %(count)s.") % {"count": count}
+        if not form.is_valid():
+            return HttpResponseBadRequest(refused)
+        try:
+            services.move_block_to(block, form.cleaned_data["place"], by=request.user)
+        except ValidationError:  # a block left the phase since the count
+            return HttpResponseBadRequest(refused)
+        if request.htmx:
+            # The phase in its new order and the timeline; focus stays on the moved block.
+            process = Process.objects.with_blocks().get(pk=block.process_id)
+            context = _process_context(process)
+            value, label, blocks = next(p for p in context["phases"] if p[0] == block.phase)
+            context.update(value=value, label=label, blocks=blocks, moved=block.pk, oob=True)
+            return render(request, "processes/_block_move_response.html", context)
+        messages.success(
+            request,
+            _("“%(name)s” is now in place %(place)s of its phase.")
+            % {"name": block.display_name, "place": form.cleaned_data["place"]},
+        )
+        return redirect(_next_url(request, default))
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
         return HttpResponseBadRequest(_("Please move the block up or down."))
     services.move_block(block, direction, by=request.user)
-    default = f"{block.process.get_absolute_url()}#block-{block.pk}"
     return redirect(_next_url(request, default))
 
 
