@@ -167,3 +167,31 @@ def test_stepped_questionnaire_fits_a_phone(page: Page, live_server, coordinator
     page.locator("button[name=next]").click()
     expect(page.locator("progress")).to_have_attribute("value", "2")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_coordinator_copies_an_invitation_link(page: Page, live_server, coordinator, process):
+    _instrument()
+    round_ = services.open_round(coordinator.municipality, by=coordinator, title="Selbstcheck 2026")
+    invitation = services.create_invitation(
+        round_, perspective=Perspective.POLITICS, by=coordinator, label="Gemeinderat"
+    )
+    errors = collect_console_errors(page)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.set_viewport_size({"width": 375, "height": 800})
+    login_as(page, live_server, coordinator)
+    page.goto(live_server.url + round_.get_absolute_url())
+    link = page.get_by_label("Gemeinderat")
+    expect(link).to_have_value(live_server.url + invitation.get_absolute_url())
+    button = page.locator(f"button[data-copy-target=invitation-link-{invitation.pk}]")
+    expect(button).to_be_visible()  # revealed by the script
+    button.click()
+    expect(page.locator(f"#invitation-copy-{invitation.pk}")).not_to_be_empty()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == live_server.url + invitation.get_absolute_url()
+    # Closing the round is a section of its own, after the links, with a confirmation.
+    close = page.locator("section#close")
+    expect(close.locator("input[name=confirm]")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    screenshot(page, "selfcheck-round-375")
+    assert_accessible(page, context="self-check round")
+    assert not [e for e in errors if "Content Security Policy" in e], errors

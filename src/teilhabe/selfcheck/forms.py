@@ -57,13 +57,25 @@ class InvitationForm(forms.Form):
 
 
 class RoundStatusForm(forms.Form):
+    """Move a round on; closing it is final and needs `confirm` ticked."""
+
     status = forms.ChoiceField(choices=RoundStatus.choices)
+    confirm = forms.BooleanField(
+        label=_("Yes, close the round: nobody can answer any more and open links stop working."),
+        required=False,
+    )
 
     def __init__(self, *args, allowed: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
             (value, label) for value, label in RoundStatus.choices if value in allowed
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == RoundStatus.CLOSED and not cleaned.get("confirm"):
+            self.add_error("confirm", _("Please confirm that the round is to be closed for good."))
+        return cleaned
 
 
 class ItemTextForm(forms.ModelForm):
