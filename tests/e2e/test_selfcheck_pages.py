@@ -6,7 +6,8 @@ from playwright.sync_api import Page, expect
 
 from teilhabe.selfcheck import services
 from teilhabe.selfcheck.models import Perspective, VersionStatus
-from tests.e2e.helpers import login_as, screenshot
+from tests.e2e.helpers import collect_console_errors, login_as, screenshot
+from tests.e2e.test_selfcheck_journey import _instrument
 from tests.factories import ProgrammeOfficeFactory
 from tests.selfcheck.factories import (
     FieldOfActionFactory,
@@ -87,3 +88,53 @@ def test_instrument_version_on_a_phone(page: Page, live_server, db):
         assert_fits(page, context=f"version {shown.number}")
         screenshot(page, f"selfcheck-version-{shown.number}-375")
         assert_no_violation(page, context=f"instrument version {shown.number} at 375 px")
+
+
+def test_stepped_questionnaire_fits_a_phone(page: Page, live_server, coordinator, process):
+    leitbild, *_rest = _instrument()
+    round_ = services.open_round(coordinator.municipality, by=coordinator, title="Selbstcheck 2026")
+    invitation = services.create_invitation(
+        round_, perspective=Perspective.ADMINISTRATION, by=coordinator, label="Ordnungsamt"
+    )
+    page.set_viewport_size({"width": 375, "height": 800})
+    url = live_server.url + invitation.get_absolute_url()
+    for step in range(5):  # introduction, three fields of action, review
+        page.goto(f"{url}?step={step}")
+        expect(page.locator("h1")).to_be_visible()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"step {step} is {width} px wide at 375 px"
+        screenshot(page, f"selfcheck-step-{step}-375")
+        assert_no_violation(page, context=f"questionnaire step {step} at 375 px")
+    page.goto(f"{url}?step=1")
+    page.locator(f"input[name=item_{leitbild.pk}][value='3']").check()
+    page.locator("button[name=next]").click()
+    expect(page.locator("progress")).to_have_attribute("value", "2")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_coordinator_copies_an_invitation_link(page: Page, live_server, coordinator, process):
+    _instrument()
+    round_ = services.open_round(coordinator.municipality, by=coordinator, title="Selbstcheck 2026")
+    invitation = services.create_invitation(
+        round_, perspective=Perspective.POLITICS, by=coordinator, label="Gemeinderat"
+    )
+    errors = collect_console_errors(page)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.set_viewport_size({"width": 375, "height": 800})
+    login_as(page, live_server, coordinator)
+    page.goto(live_server.url + round_.get_absolute_url())
+    link = page.get_by_label("Gemeinderat")
+    expect(link).to_have_value(live_server.url + invitation.get_absolute_url())
+    button = page.locator(f"button[data-copy-target=invitation-link-{invitation.pk}]")
+    expect(button).to_be_visible()  # revealed by the script
+    button.click()
+    expect(page.locator(f"#invitation-copy-{invitation.pk}")).not_to_be_empty()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == live_server.url + invitation.get_absolute_url()
+    # Closing the round is a section of its own, after the links, with a confirmation.
+    close = page.locator("section#close")
+    expect(close.locator("input[name=confirm]")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    screenshot(page, "selfcheck-round-375")
+    assert_no_violation(page, context="self-check round at 375 px")
+    assert not [e for e in errors if "Content Security Policy" in e], errors
