@@ -93,22 +93,44 @@ def test_respondent_answers_by_link_and_coordinator_sees_radar(
     )
     errors = collect_console_errors(page)
 
+    # Before the first question: how the answers are used; an organisation, not an "Amt".
     page.goto(live_server.url + invitation.get_absolute_url())
     expect(page.locator("h1")).to_contain_text(municipality.name)
-    assert_accessible(page, context="questionnaire")
+    expect(page.locator("input[name^=item_]")).to_have_count(0)
+    assert_accessible(page, context="questionnaire introduction")
+    page.locator("input[name=department]").fill("Deutsch-Syrischer Kulturverein")
+    page.locator("button[name=next]").click()
+
+    # One field of action per step, with progress; each step saves when going on.
+    expect(page.locator("progress")).to_have_attribute("value", "1")
+    expect(page.locator("legend .section-title")).to_have_text("Haltung und Leitbild")
+    assert_accessible(page, context="questionnaire step")
     page.locator(f"input[name=item_{leitbild.pk}][value='2']").check()
+    page.locator("button[name=next]").click()
+    expect(page.locator("legend .section-title")).to_contain_text("Kommunikation")
+    page.locator("button[name=next]").click()
+    expect(page.locator("legend .section-title")).to_contain_text("Ressourcen")
+    page.locator("button[name=next]").click()
+
     # Submitting with open questions lists exactly what is missing, nothing is final.
-    page.get_by_role("button", name="Absenden").click()
+    page.locator("button[name=submit]").click()
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
     expect(summary.locator("li")).to_have_count(2)
-    expect(page.locator(f"input[name=item_{leitbild.pk}][value='2']")).to_be_checked()
+    assert_accessible(page, context="questionnaire review")
     screenshot(page, "selfcheck-missing-answers")
 
+    # Leave and come back with the same link: it resumes at the first open question.
+    page.goto(live_server.url + invitation.get_absolute_url())
+    expect(page.locator(f"input[name=item_{leitbild.pk}][value='2']")).to_be_checked()
     page.locator(f"input[name=item_{stelle.pk}][value='dont_know']").check()
+    page.locator("button[name=next]").click()
     page.locator(f"input[name=item_{formulare.pk}][value='1']").check()
     page.locator(f"textarea[name=item_{anmerkung.pk}]").fill("Formulare nur auf Deutsch.")
-    page.get_by_role("button", name="Absenden").click()
+    page.locator("button[name=next]").click()
+    page.locator("button[name=next]").click()
+    expect(page.locator("main")).to_contain_text("Formulare nur auf Deutsch.")
+    page.locator("button[name=submit]").click()
     expect(page.locator("main")).to_contain_text("Danke")
     screenshot(page, "selfcheck-submitted")
 

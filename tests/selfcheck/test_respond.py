@@ -57,10 +57,14 @@ def test_staff_see_the_questionnaire(client, request, selfcheck, items, who):
     client.force_login(request.getfixturevalue(who))
     response = client.get(answer_url(selfcheck))
     assert response.status_code == 200
-    html = response.text
+    # The first visit starts with how the answers are used, before any question.
+    assert response.context["step"].kind == "intro"
+    step = client.get(answer_url(selfcheck) + "?step=1")
+    assert step.status_code == 200
+    html = step.text
     assert "Haltung und Leitbild" in html and "Ressourcen und Zuständigkeiten" in html
     assert "<legend" in html and "<fieldset" in html
-    # Opening the page creates nothing yet.
+    # Opening the pages creates nothing yet.
     assert not Response.objects.exists()
 
 
@@ -76,7 +80,7 @@ def test_answer_in_a_closed_round_is_forbidden(client, team_member, selfcheck):
 
 def test_questionnaire_markup_is_accessible(client, team_member, selfcheck, items):
     client.force_login(team_member)
-    html = client.get(answer_url(selfcheck)).text
+    html = "".join(client.get(f"{answer_url(selfcheck)}?step={n}").text for n in (0, 1, 2))
     likert = items["leitbild"]
     yes_no = items["beauftragte"]
     text = items["anmerkungen"]
@@ -91,7 +95,8 @@ def test_questionnaire_markup_is_accessible(client, team_member, selfcheck, item
         assert f'name="item_{yes_no.pk}" value="{value}"' in html
     assert f'<textarea name="item_{text.pk}"' in html
     assert 'name="department"' in html
-    assert 'name="save"' in html and 'name="submit"' in html
+    assert 'name="save"' in html and 'name="next"' in html and 'name="back"' in html
+    assert 'name="submit"' in client.get(f"{answer_url(selfcheck)}?step=3").text
     # No "required" attribute: saving half the questionnaire must be possible.
     assert " required" not in html.split('class="questionnaire"')[1]
 
@@ -151,10 +156,11 @@ def test_submit_with_missing_items_lists_exactly_them(client, team_member, selfc
     }
     response = client.post(answer_url(selfcheck), data)
     assert response.status_code == 400
-    assert [item.key for item in response.context["missing"]] == ["beauftragte", "budget"]
+    assert [item.key for item, _step in response.context["missing"]] == ["beauftragte", "budget"]
     summary = response.text.split('class="form-errors error-summary"')[1].split("</div>")[0]
-    assert f'href="#id_item_{items["beauftragte"].pk}"' in summary
-    assert f'href="#id_item_{items["budget"].pk}"' in summary
+    # Each link leads to the question on its step.
+    assert f'href="?step=1#id_item_{items["beauftragte"].pk}"' in summary
+    assert f'href="?step=2#id_item_{items["budget"].pk}"' in summary
     assert "Haltung und Leitbild: Es gibt eine hauptamtliche" in summary
     assert "Ressourcen und Zuständigkeiten: Für Integration" in summary
     assert f"#id_item_{items['leitbild'].pk}" not in summary
@@ -240,10 +246,13 @@ def test_respond_save_continue_and_submit(client, open_selfcheck, items):
     response = Response.objects.get(invitation=invitation)
     assert response.perspective == Perspective.POLITICS
     assert response.answers.get().scale == 1
-    # Coming back with the same link (another browser) shows the saved answer.
-    page = client.__class__().get(url)
+    # Coming back with the same link (another browser) shows the saved answers.
+    other_browser = client.__class__()
+    page = other_browser.get(url)
     assert page.status_code == 200
-    assert "Gemeinderat" in page.text
+    assert page.context["step"].number == 1  # the first step with an open question
+    assert "Gemeinderat" in other_browser.get(url + "?step=0").text
+    page = other_browser.get(url + "?step=2")
     assert page.context["form"][f"item_{items['budget'].pk}"].value() == "1"
     assert client.post(url, {**complete_post(items), "submit": "1"}).status_code == 302
     response.refresh_from_db()

@@ -264,3 +264,28 @@ def test_workshop_errors_per_field_in_the_users_language(client, coordinator, ch
     login_as(client, coordinator, "en")
     response = client.post(url("workshop", checked), data)
     assert "Please describe the first step" in response.content.decode()
+
+
+def test_results_page_has_contents_with_every_field(client, coordinator, checked):
+    login(client, coordinator)
+    html = client.get(reverse("selfcheck:results", args=[checked.pk])).text
+    contents = html.split('<nav id="contents"')[1].split("</nav>")[0]
+    for key in ("haltung", "verwaltung", "oeffnung"):
+        assert f'href="#field-{key}"' in contents
+        assert f'id="field-{key}"' in html
+    for section in ("scores", "discussion", "fields", "free-text", "change", "benchmark"):
+        assert f'href="#{section}"' in contents
+        assert f'<section id="{section}">' in html
+    assert html.count('href="#contents"') >= 5
+
+
+def test_scrolling_tables_are_labelled_regions_a_keyboard_reaches(client, coordinator, checked):
+    # axe's scrollable-region-focusable: a table wider than a phone scrolls in its wrapper.
+    login(client, coordinator)
+    html = client.get(reverse("selfcheck:results", args=[checked.pk])).text
+    wrappers = re.findall(r'<div class="table-wrap"[^>]*>', html)
+    assert len(wrappers) >= 4
+    for wrapper in wrappers:
+        assert 'tabindex="0"' in wrapper and 'role="region"' in wrapper
+        (label,) = re.findall(r'aria-labelledby="([^"]+)"', wrapper)
+        assert f'id="{label}"' in html

@@ -297,7 +297,7 @@ def test_status_moves_on_after_the_administration_answered(
     client.logout()
     assert "form" in client.get(invitation.get_absolute_url()).context
     client.force_login(coordinator)
-    client.post(url, {"status": RoundStatus.CLOSED})
+    client.post(url, {"status": RoundStatus.CLOSED, "confirm": "on"})
     selfcheck.refresh_from_db()
     assert selfcheck.status == RoundStatus.CLOSED and selfcheck.closed_on
     # Closed is final: no more status changes, no more invitations.
@@ -312,7 +312,70 @@ def test_status_refuses_going_back(client, coordinator, open_selfcheck):
     assert open_selfcheck.status == RoundStatus.PERSPECTIVES
 
 
+def test_closing_needs_a_confirmation(client, coordinator, open_selfcheck):
+    client.force_login(coordinator)
+    url = reverse("selfcheck:round_status", args=[open_selfcheck.pk])
+    response = client.post(url, {"status": RoundStatus.CLOSED})
+    assert response.status_code == 400
+    open_selfcheck.refresh_from_db()
+    assert open_selfcheck.status == RoundStatus.PERSPECTIVES
+    assert response.context["close_form"].errors["confirm"]
+    # The error stands at the checkbox, linked to it.
+    assert 'id="id_close_confirm_error"' in response.text
+    response = client.post(url, {"status": RoundStatus.CLOSED, "confirm": "on"})
+    assert response.status_code == 302
+    open_selfcheck.refresh_from_db()
+    assert open_selfcheck.status == RoundStatus.CLOSED
+
+
+def test_closing_is_a_section_of_its_own_away_from_the_links(
+    client, coordinator, selfcheck, invitation
+):
+    client.force_login(coordinator)
+    html = client.get(selfcheck.get_absolute_url()).text
+    status_url = reverse("selfcheck:round_status", args=[selfcheck.pk])
+    invitations = html.split('<section id="invitations"')[1].split("</section>")[0]
+    assert status_url not in invitations
+    next_steps = html.split('aria-labelledby="next-heading"')[1].split("</section>")[0]
+    assert 'value="closed"' not in next_steps  # not beside the everyday steps
+    assert 'value="perspectives"' in next_steps
+    close = html.split('<section id="close"')[1].split("</section>")[0]
+    assert status_url in close
+    assert 'name="confirm"' in close and 'value="closed"' in close
+    assert html.index('<section id="close"') > html.index('<section id="invitations"')
+
+
+def test_a_closed_round_offers_no_closing(client, coordinator, selfcheck):
+    selfcheck.status = RoundStatus.CLOSED
+    selfcheck.save(update_fields=["status"])
+    client.force_login(coordinator)
+    html = client.get(selfcheck.get_absolute_url()).text
+    assert '<section id="close"' not in html
+
+
 # --- Invitations ----------------------------------------------------------------------------
+
+
+def test_each_link_says_whom_it_is_for_and_can_be_copied(client, coordinator, selfcheck):
+    InvitationFactory(round=selfcheck, perspective="politics", label="Gemeinderat")
+    plain = InvitationFactory(round=selfcheck, perspective="residents", label="")
+    client.force_login(coordinator)
+    html = client.get(selfcheck.get_absolute_url()).text
+    invitations = html.split('<section id="invitations"')[1].split("</section>")[0]
+    for invitation in Invitation.objects.all():
+        field_id = f"invitation-link-{invitation.pk}"
+        label = invitations.split(f'<label for="{field_id}">')[1].split("</label>")[0]
+        assert invitation.get_perspective_display() in label
+        assert invitation.label in label
+        field = invitations.split(f'id="{field_id}"')[1].split(">")[0]
+        assert "readonly" in field
+        assert invitation.token in field
+        # The copy button is there for JavaScript to reveal; hidden without it.
+        button = invitations.split(f'data-copy-target="{field_id}"')[0].rsplit("<button", 1)[1]
+        assert "hidden" in button and 'type="button"' in button
+    assert "Einwohner*innen" in invitations and plain.token in invitations
+    assert 'src="/static/selfcheck/invitations.js"' in html
+    assert "<script>" not in html  # the CSP forbids inline scripts
 
 
 def test_invitation_create_without_email(client, coordinator, selfcheck):

@@ -35,6 +35,12 @@ def file_stem(results: RoundResults) -> str:
 
 def report_pdf(results: RoundResults) -> bytes:
     """The result report as PDF (A4, page numbers, in the active language)."""
+    return report_document(results).write_pdf()
+
+
+def report_document(results: RoundResults):
+    """The report laid out by WeasyPrint (a `weasyprint.document.Document`): its pages'
+    boxes are what the PDF draws, so tests can check the layout, not only the text."""
     from weasyprint import CSS, HTML
     from weasyprint.urls import URLFetcher
 
@@ -50,7 +56,7 @@ def report_pdf(results: RoundResults) -> bytes:
     )
     nothing = URLFetcher(allowed_protocols=())
     document = HTML(string=html, url_fetcher=nothing)
-    return document.write_pdf(stylesheets=[CSS(filename=str(REPORT_CSS))])
+    return document.render(stylesheets=[CSS(filename=str(REPORT_CSS))])
 
 
 def _text_cell(cell) -> None:

@@ -57,13 +57,25 @@ class InvitationForm(forms.Form):
 
 
 class RoundStatusForm(forms.Form):
+    """Move a round on; closing it is final and needs `confirm` ticked."""
+
     status = forms.ChoiceField(choices=RoundStatus.choices)
+    confirm = forms.BooleanField(
+        label=_("Yes, close the round: nobody can answer any more and open links stop working."),
+        required=False,
+    )
 
     def __init__(self, *args, allowed: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
             (value, label) for value, label in RoundStatus.choices if value in allowed
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == RoundStatus.CLOSED and not cleaned.get("confirm"):
+            self.add_error("confirm", _("Please confirm that the round is to be closed for good."))
+        return cleaned
 
 
 class ItemTextForm(forms.ModelForm):
@@ -106,26 +118,71 @@ def _initial(answer: Answer | None, kind: str):
     return answer.text
 
 
+# What the questionnaire asks about the respondent, by perspective: never a name, only
+# where they answer from. An "Amt" is the administration's word; civil society answers
+# for an organisation, politics for a group or committee, residents for themselves.
+ABOUT_YOU: dict[str, tuple] = {
+    Perspective.ADMINISTRATION: (
+        _("Your department"),
+        Response._meta.get_field("department").help_text,
+    ),
+    Perspective.POLITICS: (
+        _("Your parliamentary group or committee"),
+        _(
+            "Optional, e.g. a parliamentary group or the integration committee. Helps to "
+            "read the results; no names needed."
+        ),
+    ),
+    Perspective.CIVIL_SOCIETY: (
+        _("Your organisation"),
+        _(
+            "Optional, e.g. your association, initiative or welfare organisation. Helps to "
+            "read the results; no names needed."
+        ),
+    ),
+    Perspective.MIGRANT_ORGANISATIONS: (
+        _("Your organisation"),
+        _(
+            "Optional, e.g. your association or community. Helps to read the results; "
+            "no names needed."
+        ),
+    ),
+}
+
+
+def about_you_question(perspective: str) -> tuple | None:
+    """(label, help text) of the "department" question for a perspective, or None when
+    the perspective is not asked (residents answer for themselves)."""
+    return ABOUT_YOU.get(perspective)
+
+
 class QuestionnaireForm(forms.Form):
     """One field per item, named item_<pk>, in the order of the instrument.
 
-    Every field is optional here: saving half an answer is allowed, and what is
-    missing for a submission is decided by services.missing_items.
+    A step of the questionnaire passes only its own items, so a POST touches nothing
+    else. Every field is optional here: saving half an answer is allowed, and what is
+    missing for a submission is decided by services.missing_items. The "department"
+    field is there only when `about_you` (label, help text) is given.
     """
 
     use_required_attribute = False
 
-    department = forms.CharField(
-        label=_("Department or organisation"),
-        help_text=Response._meta.get_field("department").help_text,
-        max_length=200,
-        required=False,
-    )
-
-    def __init__(self, *args, items: list[Item], answers: dict[int, Answer], **kwargs):
+    def __init__(
+        self,
+        *args,
+        items: list[Item],
+        answers: dict[int, Answer],
+        about_you: tuple | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.items = items
         self.answers = answers
+        if about_you is not None:
+            label, help_text = about_you
+            self.fields["department"] = forms.CharField(
+                label=label, help_text=help_text, max_length=200, required=False
+            )
         for item in items:
             self.fields[item_field_name(item)] = self._field_for(item, answers.get(item.pk))
 
@@ -175,11 +232,20 @@ class QuestionnaireForm(forms.Form):
                 values[item.pk] = {"text": raw.strip()}
         return values
 
+    @property
+    def department_value(self) -> str | None:
+        """The cleaned department, or None when this form does not ask for it."""
+        if "department" not in self.fields:
+            return None
+        return self.cleaned_data.get("department", "")
+
     def mark_missing(self, missing: list[Item]) -> None:
         for item in missing:
-            self.add_error(
-                item_field_name(item), _("Please answer this question or choose “Don't know”.")
-            )
+            if item_field_name(item) in self.fields:
+                self.add_error(
+                    item_field_name(item),
+                    _("Please answer this question or choose “Don't know”."),
+                )
 
     def sections(self, fields_of_action) -> list[tuple]:
         """(field of action, its bound fields) in order, for one fieldset each."""

@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from teilhabe.selfcheck import scoring
 from teilhabe.selfcheck.models import (
     Answer,
@@ -31,12 +33,27 @@ from teilhabe.selfcheck.models import (
 
 PERSPECTIVE_ORDER = list(Perspective.values)
 
+# Short names for the column headers of the PDF report, explained in a legend below
+# the table: A4 has no room for "Migrant*innenorganisationen" beside four others.
+# Translators: abbreviations of the self-check perspectives, as short as possible.
+PERSPECTIVE_ABBREVIATIONS = {
+    Perspective.ADMINISTRATION: _("Adm."),
+    Perspective.POLITICS: _("Pol."),
+    Perspective.CIVIL_SOCIETY: _("Civ."),
+    Perspective.MIGRANT_ORGANISATIONS: _("MO"),
+    Perspective.RESIDENTS: _("Res."),
+}
+
 
 @dataclass
 class PerspectiveInfo:
     value: str
     label: str
     respondents: int
+
+    @property
+    def short_label(self) -> str:
+        return str(PERSPECTIVE_ABBREVIATIONS.get(self.value, self.label))
 
 
 @dataclass
@@ -47,6 +64,10 @@ class PerspectiveValue:
     label: str
     value: float | None
     dont_know: int = 0
+
+    @property
+    def short_label(self) -> str:
+        return str(PERSPECTIVE_ABBREVIATIONS.get(self.perspective, self.label))
 
 
 @dataclass

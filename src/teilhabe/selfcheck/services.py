@@ -340,7 +340,7 @@ def answer_questionnaire(
     round_: SelfCheckRound,
     values: dict[int, dict],
     *,
-    department: str,
+    department: str | None = None,
     submit: bool = False,
     by=None,
     invitation: Invitation | None = None,
@@ -354,7 +354,8 @@ def answer_questionnaire(
     submitted, the link no longer valid, the round not taking this perspective now, a
     question of another self-check) leaves nothing stored, not even a new response.
     A submit with required questions unanswered is not an error: the answers are saved
-    as a draft and the outcome lists the missing items.
+    as a draft and the outcome lists the missing items. `department` None leaves the
+    stored one as it is (a step of the questionnaire that does not ask for it).
     """
     now = now or timezone.now()
     if invitation is not None:
@@ -379,7 +380,7 @@ def answer_questionnaire(
     if not perspective_allowed(response.round, response.perspective):
         raise ValidationError(_("This round does not take answers from this perspective now."))
     record_answers(response, values, now=now)
-    department = department.strip()
+    department = response.department if department is None else department.strip()
     if response.department != department:
         response.department = department
         response.save(update_fields=["department", "updated_at"], now=now)

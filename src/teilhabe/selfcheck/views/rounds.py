@@ -179,6 +179,12 @@ def _detail_context(request, round_: SelfCheckRound, **forms) -> dict:
         context["invitation_form"] = forms.get("invitation_form") or InvitationForm(
             auto_id="id_invite_%s"
         )
+        allowed = services.next_statuses(round_)
+        context["can_open_perspectives"] = RoundStatus.PERSPECTIVES in allowed
+        if RoundStatus.CLOSED in allowed:
+            context["close_form"] = forms.get("close_form") or RoundStatusForm(
+                allowed=allowed, auto_id="id_close_%s"
+            )
     return context
 
 
@@ -193,8 +199,14 @@ def round_detail(request, pk: int):
 @require_http_methods(["POST"])
 def round_status(request, pk: int):
     round_ = _round(request, pk, "selfcheck.change_selfcheckround")
-    form = RoundStatusForm(request.POST, allowed=services.next_statuses(round_))
+    form = RoundStatusForm(
+        request.POST, allowed=services.next_statuses(round_), auto_id="id_close_%s"
+    )
     if not form.is_valid():
+        if "confirm" in form.errors:
+            # Closing without the confirmation: the page again, the error at the checkbox.
+            context = _detail_context(request, round_, close_form=form)
+            return render(request, "selfcheck/round_detail.html", context, status=400)
         messages.error(request, _("This round cannot move to that step."))
         return redirect(round_)
     try:
