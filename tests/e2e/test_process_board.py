@@ -262,7 +262,7 @@ def test_block_moves_in_place_with_javascript_and_keeps_the_focus(
         ["Stakeholderanalyse", "Selbstcheck", "Auftaktgespräch"]
     )
     moved = page.locator(f"#block-{blocks[0].pk}")
-    expect(moved.locator("button.button-secondary")).to_be_focused()
+    expect(moved.locator("button.kern-btn--secondary")).to_be_focused()
     expect(moved.locator("[role=status]")).to_be_visible()
     expect(page.locator("#timeline tr[data-block-id]").first).to_have_attribute(
         "data-block-id", str(blocks[1].pk)
