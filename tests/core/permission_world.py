@@ -24,9 +24,9 @@ from teilhabe.stakeholders.models import ActorCategory
 from tests.factories import (
     ApplicationFactory,
     BlockFactory,
-    ConsultingEntryFactory,
     BlockTypeFactory,
     CatalogueFactory,
+    ConsultingEntryFactory,
     CoordinatorFactory,
     FacilitatorFactory,
     MunicipalityFactory,

@@ -79,9 +79,7 @@ def test_a_round_without_a_positive_day_rate_is_refused_by_the_database(round_):
 def test_cost_is_days_times_rate_and_hours_a_days_share():
     assert consulting_cost(Decimal("2"), ConsultingUnit.DAYS, Decimal("1000")) == Decimal("2000")
     assert consulting_cost(Decimal("4"), ConsultingUnit.HOURS, Decimal("1000")) == Decimal("500")
-    assert consulting_cost(Decimal("1"), ConsultingUnit.HOURS, Decimal("1000")) == Decimal(
-        "125.00"
-    )
+    assert consulting_cost(Decimal("1"), ConsultingUnit.HOURS, Decimal("1000")) == Decimal("125.00")
 
 
 @pytest.mark.parametrize(
