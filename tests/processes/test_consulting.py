@@ -410,3 +410,16 @@ def test_a_closed_process_keeps_its_entries(client, office, process, consulting)
     assert client.post(url, {"reason": "x"}).status_code == 403
     page = client.get(reverse("processes:budget", args=[process.pk]))
     assert reverse("processes:consulting_edit", args=[consulting.pk]) not in page.text
+
+
+def test_the_admin_lists_entries_but_leaves_deleting_to_the_budget_page(
+    client, superuser, consulting
+):
+    client.force_login(superuser)
+    changelist = reverse("admin:processes_consultingentry_changelist")
+    assert client.get(changelist).status_code == 200
+    assert client.get(changelist, {"deleted_at__isempty": "1"}).status_code == 200
+    change = reverse("admin:processes_consultingentry_change", args=[consulting.pk])
+    assert client.get(change).status_code == 200
+    delete = reverse("admin:processes_consultingentry_delete", args=[consulting.pk])
+    assert client.get(delete).status_code == 403
