@@ -110,6 +110,9 @@ def test_the_office_sets_the_day_rate_on_the_round_form(round_):
     form = RoundForm(data, instance=round_)
     assert form.is_valid(), form.errors
     assert form.cleaned_data["day_rate"] == Decimal("950")
+    form = RoundForm({**data, "day_rate": ""}, instance=round_)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["day_rate"] == round_.day_rate
     with translation.override("de"):
         form = RoundForm({**data, "day_rate": "123456789"}, instance=round_)
         assert not form.is_valid()

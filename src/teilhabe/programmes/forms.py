@@ -32,7 +32,13 @@ class RoundForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Shown filled in (the default for a new round); left empty it stays as it is.
+        self.fields["day_rate"].required = False
         speak_budget_numbers(self, money=("day_rate",))
+
+    def clean_day_rate(self):
+        rate = self.cleaned_data["day_rate"]
+        return self.instance.day_rate if rate is None else rate
 
     def clean_name(self):
         # The programme is not a form field, so the model's unique constraint on

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -190,7 +189,7 @@ class Programme(TimeStampedModel):
         max_digits=10,
         decimal_places=2,
         default=Decimal(settings.DEFAULT_CONSULTING_BUDGET),
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[MinAmountValidator(Decimal("0"))],
     )
     office_members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
