@@ -426,3 +426,17 @@ def test_the_admin_lists_entries_but_leaves_deleting_to_the_budget_page(
     assert client.get(change).status_code == 200
     delete = reverse("admin:processes_consultingentry_delete", args=[consulting.pk])
     assert client.get(delete).status_code == 403
+
+
+def test_an_entry_of_a_facilitator_who_left_can_still_be_corrected(
+    client, office, process, facilitator, consulting
+):
+    services.remove_facilitator(process, facilitator, by=office)
+    client.force_login(office)
+    response = client.post(
+        reverse("processes:consulting_edit", args=[consulting.pk]),
+        form_data(facilitator, date="2020-07-01", note="Nachgetragen"),
+    )
+    assert response.status_code == 302
+    consulting.refresh_from_db()
+    assert consulting.note == "Nachgetragen"

@@ -221,7 +221,10 @@ class ConsultingEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         process = self.instance.process
         day_rate = process.round.day_rate
-        self.fields["facilitator"].queryset = process.facilitators.order_by("full_name")
+        # A correction keeps the entry's facilitator even if they left the process since.
+        self.fields["facilitator"].queryset = User.objects.filter(
+            Q(pk__in=process.facilitators.values("pk")) | Q(pk=self.instance.facilitator_id)
+        ).order_by("full_name")
         self.fields["block"].queryset = process.blocks.order_by("position", "pk")
         self.fields["block"].empty_label = _("— no particular building block —")
         self.fields["unit"].choices = ConsultingUnit.choices
