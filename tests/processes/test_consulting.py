@@ -313,6 +313,10 @@ def test_an_empty_cost_is_priced_at_the_day_rate(client, facilitator, process):
     response = client.get(url)
     assert 'data-day-rate="1200.00"' in response.text
     assert "processes/consulting.js" in response.text
+    # The date picker offers the round's days up to today.
+    date_input = response.context["form"]["date"].field.widget.attrs
+    assert date_input["min"] == process.round.starts_on.isoformat()
+    assert date_input["max"] == timezone.localdate().isoformat()
     response = client.post(url, form_data(facilitator, quantity="2", unit="hours", cost=""))
     assert response.status_code == 302
     assert ConsultingEntry.objects.get().cost == Decimal("300.00")

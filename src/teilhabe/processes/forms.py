@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.accounts.models import Role, User
@@ -228,6 +229,12 @@ class ConsultingEntryForm(forms.ModelForm):
         self.fields["block"].queryset = process.blocks.order_by("position", "pk")
         self.fields["block"].empty_label = _("— no particular building block —")
         self.fields["unit"].choices = ConsultingUnit.choices
+        # The date picker offers the round's days up to today; the model decides.
+        round_ = process.round
+        latest = min(round_.ends_on, timezone.localdate())
+        self.fields["date"].widget.attrs.update(
+            {"min": round_.starts_on.isoformat(), "max": max(latest, round_.starts_on).isoformat()}
+        )
         cost = self.fields["cost"]
         cost.required = False
         cost.help_text = _(
