@@ -444,3 +444,11 @@ def test_an_entry_of_a_facilitator_who_left_can_still_be_corrected(
     assert response.status_code == 302
     consulting.refresh_from_db()
     assert consulting.note == "Nachgetragen"
+
+
+def test_the_office_sees_the_day_rate_on_the_round_page(client, office, coordinator, round_):
+    url = reverse("programmes:round_detail", args=[round_.pk])
+    client.force_login(office)
+    assert "1.200,00\xa0€" in client.get(url, HTTP_ACCEPT_LANGUAGE="de").text
+    client.force_login(coordinator)
+    assert "1.200,00\xa0€" not in client.get(url, HTTP_ACCEPT_LANGUAGE="de").text
