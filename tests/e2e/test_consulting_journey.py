@@ -40,6 +40,7 @@ def test_facilitator_logs_corrects_and_deletes_consulting(
     form.locator("input[name=quantity]").fill("1")
     expect(form.locator("input[name=cost]")).to_have_value("1200.00")
     form.locator("select[name=block]").select_option(str(block.pk))
+    screenshot(page, "consulting-correct")
     assert_accessible(page, context="correcting a consulting entry")
     form.locator("button[type=submit]").click()
     expect(page.locator("table").first).to_contain_text("Zukunftswerkstatt")
