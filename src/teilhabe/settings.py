@@ -341,6 +341,10 @@ LOGGING = {
 
 # --- Domain settings ----------------------------------------------------------
 DEFAULT_CONSULTING_BUDGET = 40000
+# A new funding round's day rate (Tagessatz) for consulting, in euros; the programme
+# office sets it per round. An hour of consulting is a day's share of it.
+DEFAULT_CONSULTING_DAY_RATE = 1200
+CONSULTING_HOURS_PER_DAY = 8
 # Warn when the remaining consulting budget falls below this share of the total.
 BUDGET_WARNING_SHARE = 0.15
 PAGE_SIZE = 20

@@ -2,7 +2,7 @@
 
 Two sides, "own" and "foreign", each a programme with its office, a municipality with
 a running process (facilitator, coordinator, a team member responsible for a block),
-a document, an admitted application, actors, a self-check round, catalogue versions
+a document, a consulting entry, an admitted application, actors, a self-check round, catalogue versions
 and an undelivered mail. The own municipality also has two closed processes: one
 closed 10 days ago (its facilitator still reads, FACILITATOR_READ_DAYS) and one closed
 200 days ago (its facilitator is an outsider again). A third municipality has only a
@@ -26,6 +26,7 @@ from tests.factories import (
     BlockFactory,
     BlockTypeFactory,
     CatalogueFactory,
+    ConsultingEntryFactory,
     CoordinatorFactory,
     FacilitatorFactory,
     MunicipalityFactory,
@@ -77,6 +78,7 @@ def _side(name: str, version) -> dict:
     document = process_services.add_document(
         block, upload=upload, title="Protokoll", by=team_member
     )
+    consulting = ConsultingEntryFactory(process=process, facilitator=facilitator, block=block)
     CatalogueFactory(programme=programme, version=1, status=CatalogueStatus.PUBLISHED)
     draft = CatalogueFactory(programme=programme, version=2, status=CatalogueStatus.DRAFT)
     block_type = BlockTypeFactory(catalogue=draft, key=f"typ-{name}")
@@ -104,6 +106,7 @@ def _side(name: str, version) -> dict:
             "process": process,
             "block": block,
             "document": document,
+            "consulting": consulting,
             "application": application,
             "draft_catalogue": draft,
             "block_type": block_type,
@@ -125,9 +128,10 @@ def _closed_process(side: dict, days_ago: int, facilitator) -> dict:
     upload = SimpleUploadedFile("bericht.pdf", PDF_BYTES, content_type="application/pdf")
     check_upload(upload)
     document = process_services.add_document(block, upload=upload, title="Bericht", by=office)
+    consulting = ConsultingEntryFactory(process=process, facilitator=facilitator)
     on = timezone.localdate() - timedelta(days=days_ago)
     process_services.close_process(process, by=office, on=on)
-    return {"process": process, "block": block, "document": document}
+    return {"process": process, "block": block, "document": document, "consulting": consulting}
 
 
 def _draft_only(side: dict, version) -> dict:

@@ -63,6 +63,9 @@ URLS: dict[str, tuple[str, str | None, str | None]] = {
     "processes:document_upload": ("block", None, "work_on_block"),
     "processes:document_download": ("document", "view_process", None),
     "processes:document_delete": ("document", None, "work_on_block"),
+    # Whoever logs consulting corrects and deletes entries.
+    "processes:consulting_edit": ("consulting", "log_consulting", "log_consulting"),
+    "processes:consulting_delete": ("consulting", "log_consulting", "log_consulting"),
     # Catalogue (of a programme)
     "processes:catalogue_list": ("programme", "view_programme", None),
     "processes:catalogue_draft": ("programme", None, "office_of_programme"),
@@ -149,7 +152,8 @@ ARGS = {
 ROUND_ARG = {"programmes:application_create": "round_pk"}
 # Objects of one municipality; programme objects (programme, round, catalogue) are
 # shared by all its municipalities, and instruments and categories by everybody.
-MUNICIPAL_KINDS = {"mail", "process", "block", "document", "application", "municipality"}
+MUNICIPAL_KINDS = {"mail", "process", "block", "document", "consulting", "application"}
+MUNICIPAL_KINDS |= {"municipality"}
 MUNICIPAL_KINDS |= {"actor", "export", "selfcheck"}
 GLOBAL_KINDS = {"-", "version", "category"}
 
@@ -170,7 +174,7 @@ EXPECTED = permissions_block()
 
 # On the closed process (10 days ago) every write is refused; a URL's capability
 # becomes the one of the closed process. facilitator_read accompanied that process.
-CLOSED_KINDS = {"process", "block", "document"}
+CLOSED_KINDS = {"process", "block", "document", "consulting"}
 ON_CLOSED = {
     "view_process": "view_closed_process",
     "reopen_running_process": "reopen_closed_process",

@@ -3,7 +3,7 @@ import pytest
 from teilhabe.processes import services
 from teilhabe.processes.models import CatalogueStatus, Phase
 from teilhabe.processes.uploads import check_upload
-from tests.factories import BlockTypeFactory, CatalogueFactory
+from tests.factories import BlockTypeFactory, CatalogueFactory, ConsultingEntryFactory
 from tests.processes.uploads import pdf
 
 
@@ -12,6 +12,12 @@ def document(block, coordinator):
     upload = pdf()
     check_upload(upload)
     return services.add_document(block, upload=upload, title="Protokoll Auftakt", by=coordinator)
+
+
+@pytest.fixture
+def consulting(process, facilitator):
+    """One day of consulting at the default day rate (1.200 €)."""
+    return ConsultingEntryFactory(process=process, facilitator=facilitator)
 
 
 @pytest.fixture

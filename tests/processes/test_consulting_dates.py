@@ -71,7 +71,7 @@ def test_the_form_shows_the_future_date_as_a_field_error(client, facilitator, pr
             "facilitator": facilitator.pk,
             "quantity": "1",
             "unit": "days",
-            "cost": "100",
+            "cost": "1200",
         },
     )
     assert response.status_code == 200

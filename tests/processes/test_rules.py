@@ -17,7 +17,12 @@ from django.utils import timezone
 from teilhabe.processes import services
 from teilhabe.processes.models import CatalogueStatus
 from teilhabe.processes.uploads import check_upload
-from tests.factories import BlockFactory, CatalogueFactory, TeamMemberFactory
+from tests.factories import (
+    BlockFactory,
+    CatalogueFactory,
+    ConsultingEntryFactory,
+    TeamMemberFactory,
+)
 from tests.processes.uploads import pdf
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +93,15 @@ EXPECTED = {
         "process",
         {RUNNING: {"office", "facilitator"}, CLOSED: set(), CLOSED_LONG_AGO: set()},
     ),
+    # Whoever logs consulting corrects and deletes entries.
+    "processes.change_consultingentry": (
+        "consulting",
+        {RUNNING: {"office", "facilitator"}, CLOSED: set(), CLOSED_LONG_AGO: set()},
+    ),
+    "processes.delete_consultingentry": (
+        "consulting",
+        {RUNNING: {"office", "facilitator"}, CLOSED: set(), CLOSED_LONG_AGO: set()},
+    ),
     "processes.close_process": (
         "process",
         {RUNNING: {"office", "facilitator"}, CLOSED: set(), CLOSED_LONG_AGO: set()},
@@ -110,13 +124,19 @@ def bystander(municipality):
 
 
 @pytest.fixture
-def objects(process, team_member):
+def objects(process, team_member, facilitator):
     block = BlockFactory(process=process)
     block.responsible.set([team_member])
     upload = pdf()
     check_upload(upload)
     document = services.add_document(block, upload=upload, title="Protokoll", by=team_member)
-    return {"process": process, "block": block, "document": document}
+    consulting = ConsultingEntryFactory(process=process, facilitator=facilitator, block=block)
+    return {
+        "process": process,
+        "block": block,
+        "document": document,
+        "consulting": consulting,
+    }
 
 
 def _users(request) -> dict:

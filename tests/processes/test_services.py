@@ -136,9 +136,10 @@ def test_consulting_that_would_overspend_is_refused(process, facilitator):
 
 def test_budget_warning_below_the_warning_share(process, facilitator, settings):
     settings.BUDGET_WARNING_SHARE = 0.15
-    _consult(process, facilitator, "34000")
+    ConsultingEntryFactory(process=process, facilitator=facilitator, cost=Decimal("32800"))
+    _consult(process, facilitator, "1200")
     assert not Process.objects.get(pk=process.pk).budget_is_low
-    _consult(process, facilitator, "0.01")
+    ConsultingEntryFactory(process=process, facilitator=facilitator, cost=Decimal("0.01"))
     assert Process.objects.get(pk=process.pk).budget_is_low
 
 

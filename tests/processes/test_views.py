@@ -38,6 +38,8 @@ VIEWS = [
     ("document_upload", "block", ["POST"]),
     ("document_download", "document", ["GET"]),
     ("document_delete", "document", ["POST"]),
+    ("consulting_edit", "consulting", ["GET", "POST"]),
+    ("consulting_delete", "consulting", ["GET", "POST"]),
     ("catalogue_list", "programme", ["GET"]),
     ("catalogue_draft", "programme", ["POST"]),
     ("catalogue_detail", "draft", ["GET"]),
@@ -45,7 +47,9 @@ VIEWS = [
     ("block_type_create", "draft", ["GET", "POST"]),
     ("block_type_edit", "draft_type", ["GET", "POST"]),
 ]
-PROCESS_SCOPED = [view for view in VIEWS if view[1] in {"process", "block", "document"}]
+PROCESS_SCOPED = [
+    view for view in VIEWS if view[1] in {"process", "block", "document", "consulting"}
+]
 CATALOGUE_SCOPED = [view for view in VIEWS if view[1] in {"draft", "draft_type"}]
 
 
@@ -629,8 +633,11 @@ def test_budget_overspend_is_a_form_error(client, office, process, facilitator):
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["cost"]
     assert ConsultingEntry.objects.count() == 1
+    # Half a day at 500 € fits the remaining 500 € and the day rate (1.200 €).
     response = client.post(
-        reverse("processes:budget", args=[process.pk]), {**data, "cost": "500"}, follow=True
+        reverse("processes:budget", args=[process.pk]),
+        {**data, "quantity": "0.5", "cost": "500"},
+        follow=True,
     )
     assert ConsultingEntry.objects.count() == 2
     assert any(m.level_tag == "warning" for m in response.context["messages"])

@@ -209,6 +209,7 @@ class DemoBuilder:
                 call_closes=dates["call_closes"],
                 starts_on=start,
                 ends_on=dates["ends_on"],
+                day_rate=self.day_rate,
             ),
             by=self.user(self.base["office"]),
         )
@@ -308,17 +309,14 @@ class DemoBuilder:
     def consult(
         self, process: Process, facilitator: User, on: date, amount, note: str, *, hours=False
     ):
-        """Log consulting days (or hours) at the demo's day rate."""
-        quantity = _money(amount)
-        rate = self.day_rate / 8 if hours else self.day_rate
+        """Log consulting days (or hours), priced by the service at the round's day rate."""
         process_services.log_consulting(
             process,
             by=facilitator,
             date=on,
             facilitator=facilitator,
-            quantity=quantity,
+            quantity=_money(amount),
             unit=ConsultingUnit.HOURS if hours else ConsultingUnit.DAYS,
-            cost=(quantity * rate).quantize(Decimal("0.01")),
             note=note,
             now=self.moment(on),
         )

@@ -56,8 +56,14 @@ class BlockDocumentAdmin(admin.ModelAdmin):
 
 @admin.register(ConsultingEntry)
 class ConsultingEntryAdmin(admin.ModelAdmin):
-    list_display = ["process", "date", "facilitator", "quantity", "unit", "cost"]
-    list_filter = ["unit"]
+    list_display = ["process", "date", "facilitator", "quantity", "unit", "cost", "deleted_at"]
+    list_filter = ["unit", ("deleted_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["deleted_at", "deleted_by", "deletion_reason"]
+    raw_id_fields = ["block"]
+
+    # Entries are deleted on the budget page, which keeps who, when and why.
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ProcessLogEntry)

@@ -1,19 +1,25 @@
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.accounts.models import Role, User
 from teilhabe.core.dates import DATE_VALIDATORS
-from teilhabe.core.forms import DateInput, add_service_errors
+from teilhabe.core.formats import format_eur
+from teilhabe.core.forms import DateInput, add_service_errors, speak_budget_numbers
 from teilhabe.processes.models import (
     Block,
     BlockStatus,
     BlockType,
     ConsultingEntry,
+    ConsultingUnit,
     Phase,
     Process,
+    consulting_cost,
 )
 from teilhabe.processes.uploads import check_upload
 from teilhabe.programmes.models import Round
@@ -259,21 +265,62 @@ class DocumentForm(forms.Form):
 
 
 class ConsultingEntryForm(forms.ModelForm):
-    """Log consulting; ConsultingEntry.clean refuses to overspend (error on cost)."""
+    """Log or correct consulting. The cost follows the round's day rate unless given;
+    ConsultingEntry.clean refuses dates outside the round, implausible costs and
+    overspending, each on its field."""
 
     class Meta:
         model = ConsultingEntry
-        fields = ["date", "facilitator", "quantity", "unit", "cost", "note"]
+        fields = ["date", "facilitator", "block", "quantity", "unit", "cost", "note"]
         widgets = {"date": DateInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["facilitator"].queryset = self.instance.process.facilitators.order_by(
-            "full_name"
+        process = self.instance.process
+        day_rate = process.round.day_rate
+        # A correction keeps the entry's facilitator even if they left the process since.
+        self.fields["facilitator"].queryset = User.objects.filter(
+            Q(pk__in=process.facilitators.values("pk")) | Q(pk=self.instance.facilitator_id)
+        ).order_by("full_name")
+        self.fields["block"].queryset = process.blocks.order_by("position", "pk")
+        self.fields["block"].empty_label = _("— no particular building block —")
+        self.fields["unit"].choices = ConsultingUnit.choices
+        # The date picker offers the round's days up to today; the model decides.
+        round_ = process.round
+        latest = min(round_.ends_on, timezone.localdate())
+        self.fields["date"].widget.attrs.update(
+            {"min": round_.starts_on.isoformat(), "max": max(latest, round_.starts_on).isoformat()}
         )
+        cost = self.fields["cost"]
+        cost.required = False
+        cost.help_text = _(
+            "The day rate of this funding round is %(rate)s (an hour: %(hour)s). Leave "
+            "the cost empty to have it calculated; change it where the agreed cost differs."
+        ) % {
+            "rate": format_eur(day_rate),
+            "hour": format_eur(consulting_cost(Decimal(1), ConsultingUnit.HOURS, day_rate)),
+        }
+        # consulting.js fills in the calculated cost while the amount is typed.
+        cost.widget.attrs.update(
+            {
+                "data-day-rate": str(day_rate),
+                "data-hours-per-day": str(settings.CONSULTING_HOURS_PER_DAY),
+            }
+        )
+        speak_budget_numbers(self, money=("cost",))
 
     def service_fields(self) -> dict:
+        """Keyword arguments for services.log_consulting / change_consulting."""
         return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class ConsultingDeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the entry deleted?"),
+        max_length=250,
+        help_text=_("For example “entered twice” or “wrong process”. It stays in the log."),
+        error_messages={"required": _("Please say briefly why the entry is deleted.")},
+    )
 
 
 class FacilitatorAddForm(forms.Form):

@@ -5,7 +5,6 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.template.defaultfilters import floatformat
@@ -18,6 +17,7 @@ from django.utils.translation import ngettext
 from teilhabe.core.dates import DATE_VALIDATORS, date_in_range, dates_in_order
 from teilhabe.core.formats import format_eur
 from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
+from teilhabe.core.validators import MinAmountValidator, MinNumberValidator, localize_number
 from teilhabe.processes.kinds import today_note
 from teilhabe.programmes.models import Programme
 
@@ -165,7 +165,8 @@ class BlockType(TranslatedNameMixin, models.Model):
 def _spent_subquery():
     # A subquery instead of a join keeps the default ordering and avoids GROUP BY.
     return Subquery(
-        ConsultingEntry.objects.filter(process=OuterRef("pk"))
+        ConsultingEntry.objects.current()
+        .filter(process=OuterRef("pk"))
         .order_by()
         .values("process")
         .annotate(total=Sum("cost"))
@@ -214,7 +215,7 @@ class ProcessQuerySet(models.QuerySet):
                     ),
                 ),
             )
-            .annotate(spent=Sum("consulting_entries__cost"))
+            .annotate(spent=_spent_subquery())
         )
 
     def active(self):
@@ -286,7 +287,7 @@ class Process(TimeStampedModel):
         max_digits=10,
         decimal_places=2,
         default=Decimal(settings.DEFAULT_CONSULTING_BUDGET),
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[MinAmountValidator(Decimal("0"))],
     )
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -351,7 +352,7 @@ class Process(TimeStampedModel):
     def spent_amount(self) -> Decimal:
         spent = getattr(self, "spent", None)
         if spent is None and not hasattr(self, "spent"):
-            spent = self.consulting_entries.aggregate(total=Sum("cost"))["total"]
+            spent = self.consulting_entries.current().aggregate(total=Sum("cost"))["total"]
         return spent or Decimal("0")
 
     @property
@@ -575,13 +576,42 @@ def format_amount(quantity, unit: str) -> str:
     return ngettext("%(amount)s hour", "%(amount)s hours", count) % {"amount": amount}
 
 
+def day_share(quantity: Decimal, unit: str) -> Decimal:
+    """The quantity in days: hours count as their share of a consulting day."""
+    if unit == ConsultingUnit.HOURS:
+        return quantity / Decimal(settings.CONSULTING_HOURS_PER_DAY)
+    return quantity
+
+
+def consulting_cost(quantity: Decimal, unit: str, day_rate: Decimal) -> Decimal:
+    """What `quantity` hours or days cost at `day_rate`, rounded to the cent."""
+    return (day_share(quantity, unit) * day_rate).quantize(Decimal("0.01"))
+
+
+# A cost per day outside this factor of the round's day rate (half to double) is taken
+# for a typing error: 500 days for 1.200 € or one day for 12.000 €.
+PLAUSIBLE_RATE_FACTOR = Decimal(2)
+
+
 class ConsultingEntryQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(process__in=Process.objects.visible_to(user))
 
+    def current(self):
+        """Entries that count: not deleted. Budget sums use only these."""
+        return self.filter(deleted_at__isnull=True)
+
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
 
 class ConsultingEntry(CreatedByModel):
-    """Consulting work logged against a process's budget."""
+    """Consulting work logged against a process's budget.
+
+    Entries are corrected in place (the process log keeps the old values) and deleted
+    softly: a deleted entry stays with who deleted it, when and why, and no longer
+    counts towards the budget.
+    """
 
     process = models.ForeignKey(
         Process,
@@ -596,20 +626,40 @@ class ConsultingEntry(CreatedByModel):
         on_delete=models.PROTECT,
         related_name="consulting_entries",
     )
+    block = models.ForeignKey(
+        Block,
+        verbose_name=_("building block"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consulting_entries",
+        help_text=_("Optional: the building block this consulting was for."),
+    )
     quantity = models.DecimalField(
         _("amount"),
         max_digits=6,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.25"))],
+        validators=[MinNumberValidator(Decimal("0.25"))],
     )
     unit = models.CharField(_("unit"), max_length=6, choices=ConsultingUnit.choices)
     cost = models.DecimalField(
         _("cost (EUR)"),
         max_digits=10,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[MinAmountValidator(Decimal("0"))],
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deleted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    deletion_reason = models.CharField(_("why deleted"), max_length=250, blank=True, editable=False)
 
     objects = ConsultingEntryQuerySet.as_manager()
 
@@ -627,6 +677,11 @@ class ConsultingEntry(CreatedByModel):
             models.CheckConstraint(
                 condition=Q(cost__gte=0), name="%(app_label)s_%(class)s_cost_not_negative"
             ),
+            # A deletion always says why.
+            models.CheckConstraint(
+                condition=Q(deleted_at__isnull=True) | ~Q(deletion_reason=""),
+                name="%(app_label)s_%(class)s_deletion_has_reason",
+            ),
         ]
         indexes = [
             # The budget page lists process.consulting_entries in this order.
@@ -640,24 +695,36 @@ class ConsultingEntry(CreatedByModel):
     def amount_display(self) -> str:
         return format_amount(self.quantity, self.unit)
 
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
     def clean(self):
         super().clean()
         errors: dict[str, ValidationError] = {}
         if self.process_id and isinstance(self.date, date):
-            today = timezone.localdate()
-            if self.date < self.process.started_on:
-                errors["date"] = ValidationError(
-                    _("This date is before the process started (%(start)s).")
-                    % {"start": date_format(self.process.started_on, "SHORT_DATE_FORMAT")}
-                )
-            elif self.date > today:
-                # log_consulting checks against the day of its `now` as well.
-                errors["date"] = future_consulting_date_error(today)
-        # clean_fields has already refused a cost that is not a finite number (NaN,
-        # infinity); comparing one with the budget would raise InvalidOperation.
-        if self.process_id and isinstance(self.cost, Decimal) and self.cost.is_finite():
-            others = self.process.consulting_entries.exclude(pk=self.pk).aggregate(
-                total=Sum("cost")
+            date_error = self._date_error()
+            if date_error:
+                errors["date"] = date_error
+        if self.block_id and self.process_id and self.block.process_id != self.process_id:
+            errors["block"] = ValidationError(
+                _("Please choose a building block of this process."), code="other_process"
+            )
+        # clean_fields has already refused numbers that are not finite (NaN, infinity);
+        # comparing one with the budget would raise InvalidOperation.
+        if self.process_id and _is_number(self.quantity) and self.unit in ConsultingUnit.values:
+            quantity_error = self._quantity_error()
+            if quantity_error:
+                errors["quantity"] = quantity_error
+            elif _is_number(self.cost, zero=True):
+                rate_error = self._rate_error()
+                if rate_error:
+                    errors["cost"] = rate_error
+        if self.process_id and _is_number(self.cost, zero=True) and "cost" not in errors:
+            others = (
+                self.process.consulting_entries.current()
+                .exclude(pk=self.pk)
+                .aggregate(total=Sum("cost"))
             )
             remaining = self.process.budget - (others["total"] or Decimal("0"))
             if self.cost > remaining:
@@ -666,10 +733,111 @@ class ConsultingEntry(CreatedByModel):
                         "This entry would overspend the consulting budget: only "
                         "%(remaining)s remain."
                     )
-                    % {"remaining": format_eur(remaining)}
+                    % {"remaining": format_eur(remaining)},
+                    code="overspent",
                 )
         if errors:
             raise ValidationError(errors)
+
+    def _date_error(self) -> ValidationError | None:
+        round_ = self.process.round
+        if self.date < round_.starts_on:
+            return ValidationError(
+                _("This date is before the funding round started (%(start)s).")
+                % {"start": date_format(round_.starts_on, "SHORT_DATE_FORMAT")},
+                code="before_round",
+            )
+        if self.date > round_.ends_on:
+            return ValidationError(
+                _("This date is after the funding round ended (%(end)s).")
+                % {"end": date_format(round_.ends_on, "SHORT_DATE_FORMAT")},
+                code="after_round",
+            )
+        if self.date < self.process.started_on:
+            return ValidationError(
+                _("This date is before the process started (%(start)s).")
+                % {"start": date_format(self.process.started_on, "SHORT_DATE_FORMAT")},
+                code="before_process",
+            )
+        today = timezone.localdate()
+        if self.date > today:
+            # log_consulting checks against the day of its `now` as well.
+            return future_consulting_date_error(today)
+        return None
+
+    def _quantity_error(self) -> ValidationError | None:
+        """More consulting in one entry than the whole round has days is a typing error."""
+        round_ = self.process.round
+        round_days = (round_.ends_on - round_.starts_on).days + 1
+        if day_share(self.quantity, self.unit) > round_days:
+            return ValidationError(
+                _(
+                    "That is more than the whole funding round lasts (%(days)s days). "
+                    "Please check the amount and the unit."
+                )
+                % {"days": localize_number(round_days)},
+                code="beyond_round",
+            )
+        return None
+
+    def _rate_error(self) -> ValidationError | None:
+        """A cost per day far off the round's day rate (see PLAUSIBLE_RATE_FACTOR)."""
+        rate = self.process.round.day_rate
+        low, high = rate / PLAUSIBLE_RATE_FACTOR, rate * PLAUSIBLE_RATE_FACTOR
+        expected = consulting_cost(self.quantity, self.unit, rate)
+        lowest = consulting_cost(self.quantity, self.unit, low)
+        highest = consulting_cost(self.quantity, self.unit, high)
+        if lowest <= self.cost <= highest:
+            return None
+        return ValidationError(
+            _(
+                "For %(amount)s the day rate of %(rate)s gives %(expected)s. "
+                "%(cost)s is far from that; please check the cost and the amount "
+                "(plausible: %(lowest)s to %(highest)s)."
+            )
+            % {
+                "amount": format_amount(self.quantity, self.unit),
+                "rate": format_eur(rate),
+                "expected": format_eur(expected),
+                "cost": format_eur(self.cost),
+                "lowest": format_eur(lowest),
+                "highest": format_eur(highest),
+            },
+            code="implausible_rate",
+        )
+
+
+def _is_number(value, *, zero: bool = False) -> bool:
+    """A positive (or zero), finite Decimal small enough to compute with; the fields
+    allow less, but clean() runs after clean_fields whatever it found."""
+    if not isinstance(value, Decimal) or not value.is_finite() or value >= 10**12:
+        return False
+    return value >= 0 if zero else value > 0
+
+
+def consulting_field_label(name: str) -> str:
+    if name == "amount":
+        return str(_("amount"))
+    try:
+        return str(ConsultingEntry._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a renamed field must not break the log
+        return name
+
+
+def consulting_value_display(name: str, value) -> str:
+    """A value as the process log keeps it (see services.change_consulting), for reading."""
+    if value in (None, ""):
+        return "–"
+    try:
+        if name == "amount":
+            return format_amount(Decimal(value[0]), value[1])
+        if name == "cost":
+            return format_eur(Decimal(value))
+        if name == "date":
+            return date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    except (ArithmeticError, ValueError, TypeError, IndexError):
+        pass
+    return str(value)
 
 
 def future_consulting_date_error(today: date) -> ValidationError:
@@ -701,6 +869,8 @@ class LogAction(models.TextChoices):
     DOCUMENT_ADDED = "document_added", _("uploaded a document")
     DOCUMENT_REMOVED = "document_removed", _("removed a document")
     CONSULTING_LOGGED = "consulting_logged", _("logged consulting")
+    CONSULTING_CHANGED = "consulting_changed", _("corrected a consulting entry")
+    CONSULTING_DELETED = "consulting_deleted", _("deleted a consulting entry")
 
 
 class ProcessLogQuerySet(models.QuerySet):
@@ -725,7 +895,9 @@ class ProcessLogEntry(models.Model):
     action = models.CharField(_("action"), max_length=30, choices=LogAction.choices)
     subject = models.CharField(_("concerning"), max_length=250, blank=True)
     # Structured detail, rendered in the reader's language by `detail_display`:
-    # {"from": .., "to": ..} for status changes, {"fields": [..]} for edits.
+    # {"from": .., "to": ..} for status changes, {"fields": [..]} for edits,
+    # {"changes": {field: [old, new]}} for corrected and {"entry": .., "reason": ..}
+    # for deleted consulting entries.
     data = models.JSONField(_("detail"), default=dict, blank=True)
 
     objects = ProcessLogQuerySet.as_manager()
@@ -745,6 +917,20 @@ class ProcessLogEntry(models.Model):
     @property
     def detail_display(self) -> str:
         data = self.data or {}
+        if self.action == LogAction.CONSULTING_CHANGED and "changes" in data:
+            return "; ".join(
+                f"{consulting_field_label(name)}: {consulting_value_display(name, old)} → "
+                f"{consulting_value_display(name, new)}"
+                for name, (old, new) in data["changes"].items()
+            )
+        if self.action == LogAction.CONSULTING_DELETED and "entry" in data:
+            entry = data["entry"]
+            return _("%(amount)s, %(cost)s on %(date)s; reason: %(reason)s") % {
+                "amount": format_amount(entry["quantity"], entry["unit"]),
+                "cost": consulting_value_display("cost", entry["cost"]),
+                "date": consulting_value_display("date", entry["date"]),
+                "reason": data.get("reason", ""),
+            }
         if "unit" in data:
             return format_amount(data["quantity"], data["unit"])
         if "direction" in data:

@@ -105,6 +105,9 @@ rules.add_perm("processes.delete_blockdocument", can_plan_process | is_uploader_
 rules.add_perm("processes.view_processlogentry", can_view_process)
 rules.add_perm("processes.view_process_budget", can_view_process)
 rules.add_perm("processes.add_consultingentry", is_open_process & can_steer_process)
+# Whoever logs consulting corrects and deletes entries (a deletion keeps a trace).
+rules.add_perm("processes.change_consultingentry", is_open_process & can_steer_process)
+rules.add_perm("processes.delete_consultingentry", is_open_process & can_steer_process)
 # Who accompanies a closed process is settled: changing it would open or end someone's
 # access to a finished process. Reopening makes it possible again.
 rules.add_perm(

@@ -23,9 +23,11 @@ from teilhabe.processes.models import (
     Catalogue,
     CatalogueStatus,
     ConsultingEntry,
+    ConsultingUnit,
     LogAction,
     Process,
     ProcessLogEntry,
+    consulting_cost,
     future_consulting_date_error,
 )
 
@@ -580,21 +582,24 @@ def remove_document(document: BlockDocument, *, by, now: datetime | None = None)
 
 # --- Consulting budget -------------------------------------------------------------
 
+# What a correction may change; the process log keeps the old and the new value.
+CONSULTING_FIELDS = ("date", "facilitator", "block", "quantity", "unit", "cost", "note")
 
-@transaction.atomic
-def log_consulting(
-    process: Process, *, by, now: datetime | None = None, **fields
-) -> ConsultingEntry:
-    """Record consulting work; refuses (ValidationError) to overspend the budget.
 
-    The process row is locked so two facilitators cannot overspend together. The
-    entry's `date` (the day the work was done) is one of `fields`; the entry is
-    recorded and the log entry dated at `now`. Consulting is logged for work done:
-    a `date` after the day of `now` (in the platform's time zone) is refused too.
-    """
-    now = now or timezone.now()
-    process = Process.objects.select_for_update().get(pk=process.pk)
-    entry = ConsultingEntry(process=process, created_by=by, **fields)
+def _with_priced_cost(entry: ConsultingEntry) -> None:
+    """An entry without a cost is priced at its round's day rate."""
+    quantity = entry.quantity
+    if (
+        entry.cost is None
+        and isinstance(quantity, Decimal)
+        and quantity.is_finite()
+        and 0 < quantity < 10**6
+        and entry.unit in ConsultingUnit.values
+    ):
+        entry.cost = consulting_cost(quantity, entry.unit, entry.process.round.day_rate)
+
+
+def _validate_consulting(entry: ConsultingEntry, now: datetime) -> None:
     errors: dict[str, list] = {}
     try:
         entry.full_clean()
@@ -605,6 +610,28 @@ def log_consulting(
         errors["date"] = [future_consulting_date_error(today)]
     if errors:
         raise ValidationError(errors)
+
+
+@transaction.atomic
+def log_consulting(
+    process: Process, *, by, now: datetime | None = None, **fields
+) -> ConsultingEntry:
+    """Record consulting work; refuses (ValidationError) to overspend the budget.
+
+    The process row is locked so two facilitators cannot overspend together. The
+    entry's `date` (the day the work was done) is one of `fields`; the entry is
+    recorded and the log entry dated at `now`. Consulting is logged for work done:
+    a `date` after the day of `now` (in the platform's time zone) is refused too, as
+    is a date outside the funding round. Without a `cost` (or with `cost=None`) the
+    entry is priced at the round's day rate; a cost far from that rate, or more days
+    than the round has, is refused as a typing error (ConsultingEntry.clean).
+    """
+    now = now or timezone.now()
+    process = Process.objects.select_related("round").select_for_update().get(pk=process.pk)
+    fields.setdefault("cost", None)
+    entry = ConsultingEntry(process=process, created_by=by, **fields)
+    _with_priced_cost(entry)
+    _validate_consulting(entry, now)
     entry.save(now=now)
     log(
         process,
@@ -612,6 +639,107 @@ def log_consulting(
         by=by,
         subject=str(entry.facilitator),
         data={"quantity": str(entry.quantity), "unit": entry.unit},
+        now=now,
+    )
+    return entry
+
+
+def _logged_value(entry: ConsultingEntry, name: str):
+    """A field's value as the process log keeps it: JSON, readable without the row."""
+    if name == "amount":
+        return [str(entry.quantity), entry.unit]
+    value = getattr(entry, name)
+    if name in ("facilitator", "block"):
+        return str(value) if value is not None else ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+@transaction.atomic
+def change_consulting(
+    entry: ConsultingEntry, *, by, now: datetime | None = None, **fields
+) -> ConsultingEntry:
+    """Correct a consulting entry; the process log keeps every old and new value.
+
+    `fields` are some of CONSULTING_FIELDS; `cost=None` prices the entry at the round's
+    day rate again. The same rules as for a new entry apply (ValidationError, nothing
+    saved): within the budget (the process row is locked), within the round, not in
+    the future of `now`, a plausible cost. A deleted entry cannot be corrected.
+    Nothing is logged when nothing changed.
+    """
+    now = now or timezone.now()
+    unknown = set(fields) - set(CONSULTING_FIELDS)
+    if unknown:
+        raise TypeError(f"change_consulting() got unexpected fields: {sorted(unknown)}")
+    process = Process.objects.select_related("round").select_for_update().get(pk=entry.process_id)
+    entry = ConsultingEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.is_deleted:
+        raise ValidationError(_("This consulting entry has been deleted."), code="deleted")
+    entry.process = process
+    names = ["date", "facilitator", "block", "amount", "cost", "note"]
+    before = {name: _logged_value(entry, name) for name in names}
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    _with_priced_cost(entry)
+    _validate_consulting(entry, now)
+    after = {name: _logged_value(entry, name) for name in names}
+    changes = {name: [before[name], after[name]] for name in names if before[name] != after[name]}
+    if not changes:
+        return entry
+    entry.save(update_fields=[*CONSULTING_FIELDS, "updated_at"], now=now)
+    log(
+        process,
+        LogAction.CONSULTING_CHANGED,
+        by=by,
+        subject=str(entry.facilitator),
+        data={"entry_id": entry.pk, "changes": changes},
+        now=now,
+    )
+    return entry
+
+
+@transaction.atomic
+def delete_consulting(
+    entry: ConsultingEntry, *, by, reason: str, now: datetime | None = None
+) -> ConsultingEntry:
+    """Delete a consulting entry softly: it stays with who, when (`now`) and why, and
+    no longer counts towards the budget. The process log records it too.
+
+    Raises ValidationError (on `reason`) without a reason, and when the entry is
+    already deleted.
+    """
+    now = now or timezone.now()
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": _("Please say briefly why the entry is deleted.")}, code="required"
+        )
+    process = Process.objects.select_for_update().get(pk=entry.process_id)
+    entry = ConsultingEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.is_deleted:
+        raise ValidationError(_("This consulting entry has been deleted."), code="deleted")
+    entry.deleted_at = now
+    entry.deleted_by = by
+    entry.deletion_reason = reason[:250]
+    entry.save(update_fields=["deleted_at", "deleted_by", "deletion_reason", "updated_at"], now=now)
+    log(
+        process,
+        LogAction.CONSULTING_DELETED,
+        by=by,
+        subject=str(entry.facilitator),
+        data={
+            "entry": {
+                "id": entry.pk,
+                "date": entry.date.isoformat(),
+                "quantity": str(entry.quantity),
+                "unit": entry.unit,
+                "cost": str(entry.cost),
+            },
+            "reason": entry.deletion_reason,
+        },
         now=now,
     )
     return entry

@@ -29,6 +29,7 @@ from teilhabe.processes.forms import (
     BlockStatusForm,
     BlockTypeForm,
     CloseProcessForm,
+    ConsultingDeleteForm,
     ConsultingEntryForm,
     DocumentForm,
     FacilitatorAddForm,
@@ -459,9 +460,7 @@ def budget(request, pk: int):
     user = request.user
     process = get_object_for(
         user,
-        Process.objects.select_related("municipality", "round__programme").annotate(
-            spent=Sum("consulting_entries__cost")
-        ),
+        Process.objects.select_related("municipality", "round__programme").annotate(spent=_spent()),
         "processes.view_process_budget",
         pk=pk,
     )
@@ -482,17 +481,9 @@ def budget(request, pk: int):
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The consulting entry was saved."))
-            process = Process.objects.annotate(spent=Sum("consulting_entries__cost")).get(
-                pk=process.pk
-            )
-            if process.budget_is_low:
-                messages.warning(
-                    request,
-                    _("Only %(remaining)s of the consulting budget remain.")
-                    % {"remaining": format_eur(process.remaining_budget)},
-                )
+            _warn_if_budget_low(request, process)
             return redirect("processes:budget", process.pk)
-    entries = process.consulting_entries.select_related("facilitator")
+    entries = process.consulting_entries.current().select_related("facilitator", "block")
     totals = entries.aggregate(
         cost=Sum("cost"),
         hours=Sum("quantity", filter=Q(unit=ConsultingUnit.HOURS)),
@@ -501,6 +492,7 @@ def budget(request, pk: int):
     for unit in ConsultingUnit.values:
         if totals[unit]:
             totals[f"{unit}_display"] = format_amount(totals[unit], unit)
+    deleted = process.consulting_entries.deleted().select_related("facilitator", "deleted_by")
     return render(
         request,
         "processes/budget.html",
@@ -508,9 +500,79 @@ def budget(request, pk: int):
             "nav": "processes",
             "process": process,
             "entries": entries,
+            "deleted_entries": deleted.order_by("-deleted_at", "-pk")[:20],
             "totals": totals,
             "form": form,
+            "can_change": user.has_perm("processes.change_consultingentry", process),
+            "can_delete": user.has_perm("processes.delete_consultingentry", process),
         },
+    )
+
+
+def _spent():
+    return Sum("consulting_entries__cost", filter=Q(consulting_entries__deleted_at__isnull=True))
+
+
+def _warn_if_budget_low(request, process: Process) -> None:
+    process = Process.objects.annotate(spent=_spent()).get(pk=process.pk)
+    if process.budget_is_low:
+        messages.warning(
+            request,
+            _("Only %(remaining)s of the consulting budget remain.")
+            % {"remaining": format_eur(process.remaining_budget)},
+        )
+
+
+def _consulting_entry(request, pk: int, perm: str) -> ConsultingEntry:
+    """A consulting entry that still counts; a deleted one is gone (404)."""
+    return get_object_for(
+        request.user,
+        ConsultingEntry.objects.current().select_related(
+            "process__municipality", "process__round__programme", "facilitator", "block"
+        ),
+        perm,
+        pk=pk,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consulting_edit(request, pk: int):
+    entry = _consulting_entry(request, pk, "processes.change_consultingentry")
+    form = ConsultingEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_consulting(entry, by=request.user, **form.service_fields())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The consulting entry was corrected."))
+            _warn_if_budget_low(request, entry.process)
+            return redirect("processes:budget", entry.process_id)
+    return render(
+        request,
+        "processes/consulting_edit.html",
+        {"nav": "processes", "process": entry.process, "entry": entry, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consulting_delete(request, pk: int):
+    entry = _consulting_entry(request, pk, "processes.delete_consultingentry")
+    form = ConsultingDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_consulting(entry, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The consulting entry was deleted."))
+            return redirect("processes:budget", entry.process_id)
+    return render(
+        request,
+        "processes/consulting_delete.html",
+        {"nav": "processes", "process": entry.process, "entry": entry, "form": form},
     )
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from teilhabe.accounts.emails import normalise_email
 from teilhabe.accounts.models import MUNICIPAL_ROLES, Role, User
 from teilhabe.core.dates import DATE_VALIDATORS
-from teilhabe.core.forms import DateInput
+from teilhabe.core.forms import DateInput, speak_budget_numbers
 from teilhabe.programmes.models import (
     Application,
     ApplicationStatus,
@@ -22,13 +22,31 @@ class RoundForm(forms.ModelForm):
 
     class Meta:
         model = Round
-        fields = ["name", "name_en", "call_opens", "call_closes", "starts_on", "ends_on"]
+        fields = [
+            "name",
+            "name_en",
+            "call_opens",
+            "call_closes",
+            "starts_on",
+            "ends_on",
+            "day_rate",
+        ]
         widgets = {
             "call_opens": DateInput(),
             "call_closes": DateInput(),
             "starts_on": DateInput(),
             "ends_on": DateInput(),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown filled in (the default for a new round); left empty it stays as it is.
+        self.fields["day_rate"].required = False
+        speak_budget_numbers(self, money=("day_rate",))
+
+    def clean_day_rate(self):
+        rate = self.cleaned_data["day_rate"]
+        return self.instance.day_rate if rate is None else rate
 
     def clean_name(self):
         # The programme is not a form field, so the model's unique constraint on

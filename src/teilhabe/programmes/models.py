@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.dates import DATE_VALIDATORS, date_in_range, dates_in_order
 from teilhabe.core.models import CreatedByModel, TimeStampedModel, in_language
+from teilhabe.core.validators import MinAmountValidator
 
 
 class MunicipalityKind(models.TextChoices):
@@ -198,7 +198,7 @@ class Programme(TimeStampedModel):
         max_digits=10,
         decimal_places=2,
         default=Decimal(settings.DEFAULT_CONSULTING_BUDGET),
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[MinAmountValidator(Decimal("0"))],
     )
     office_members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -260,6 +260,18 @@ class Round(TimeStampedModel):
     call_closes = models.DateField(_("application deadline"), validators=DATE_VALIDATORS)
     starts_on = models.DateField(_("round starts"), validators=DATE_VALIDATORS)
     ends_on = models.DateField(_("round ends"), validators=DATE_VALIDATORS)
+    day_rate = models.DecimalField(
+        _("day rate for consulting (EUR)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal(settings.DEFAULT_CONSULTING_DAY_RATE),
+        validators=[MinAmountValidator(Decimal("1"))],
+        help_text=_(
+            "What a day of consulting costs in this round; an hour costs its share of a "
+            "day. New consulting entries are priced at this rate; entries already "
+            "logged keep their cost."
+        ),
+    )
 
     objects = RoundQuerySet.as_manager()
 
@@ -272,6 +284,9 @@ class Round(TimeStampedModel):
             *(date_in_range(f) for f in ("call_opens", "call_closes", "starts_on", "ends_on")),
             dates_in_order("call_opens", "call_closes"),
             dates_in_order("starts_on", "ends_on"),
+            models.CheckConstraint(
+                condition=Q(day_rate__gt=0), name="%(app_label)s_%(class)s_day_rate_positive"
+            ),
         ]
 
     def __str__(self) -> str:

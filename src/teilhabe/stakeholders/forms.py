@@ -115,10 +115,21 @@ class ActorForm(forms.ModelForm):
         if self.instance.pk:
             organisations = organisations.exclude(pk=self.instance.pk)
         self.fields["organisation"].queryset = organisations.order_by("name")
+        self.fields["organisation"].empty_label = _("— no organisation —")
         self.fields["organisation"].error_messages["invalid_choice"] = _(
             "Please choose an organisation of this municipality."
         )
-        self.fields["category"].empty_label = None
+        # A choice is required: no "---------" among the radio buttons (the browser
+        # would pre-select it) and no first category filled in silently. An
+        # organisation left without a category used to be filed under the first one.
+        kind = self.fields["kind"]
+        kind.choices = ActorKind.choices
+        kind.error_messages["required"] = _(
+            "Please choose whether the actor is an organisation or a person."
+        )
+        # The category keeps Django's "required" message, which the file import
+        # (transfer.validation) shows per column as well.
+        self.fields["category"].empty_label = _("— please choose a category —")
 
 
 class AssessmentForm(forms.Form):
