@@ -119,6 +119,8 @@ class FormParser(html.parser.HTMLParser):
             value = a.get("value", "")
             if self._select_first is None and value:
                 self._select_first = value
+            if value:
+                self._form["options"].setdefault(self._select, []).append(value)
             if "selected" in a:
                 self._form["fields"][self._select] = value
         elif tag == "textarea" and name:
@@ -347,7 +349,9 @@ def _failure(answer: Answer) -> str:
 
 def actor_writer(client: Client, municipality: int, deadline: float, results: Results, n: int):
     path = f"/municipalities/{municipality}/actors/new/"
-    form = form_with(client.get(path).body, "name")["fields"]
+    page = form_with(client.get(path).body, "name")
+    # The category has no preset: a person picks one, so the writer picks the first.
+    form = page["fields"] | {"category": page["options"]["category"][0]}
     for count in itertools.count():
         if time.monotonic() > deadline:
             return
@@ -373,7 +377,8 @@ def consulting_writer(client: Client, process: int, deadline: float, results: Re
         if time.monotonic() > deadline:
             return
         note = f"bench-c-{n}-{count}-{uuid.uuid4().hex[:6]}"
-        fields = form | {"quantity": "1", "unit": "hours", "cost": "0", "note": note}
+        # No cost: the service prices the hour at the round's day rate.
+        fields = form | {"quantity": "1", "unit": "hours", "cost": "", "note": note}
         try:
             answer = client.post(path, fields)
         except OSError as exc:
@@ -390,13 +395,23 @@ def consulting_writer(client: Client, process: int, deadline: float, results: Re
 
 def answer_writer(client: Client, token: str, deadline: float, results: Results, n: int):
     path = f"/selfcheck/invitation/{token}/"
-    form = forms_of(client.get(path).body)
-    questionnaire = next(f for f in form if f["method"] == "post" and len(f["names"]) > 3)
-    choices = {
-        name: options
-        for name, options in questionnaire["options"].items()
-        if re.fullmatch(r"item_\d+", name)
-    }
+    # The questionnaire comes in steps (one field of action each); a POST without a step
+    # takes the whole questionnaire at once, so the writer gathers every step's items.
+    questionnaire: dict = {"fields": {}}
+    choices: dict[str, list[str]] = {}
+    for step in itertools.count(1):
+        forms = forms_of(client.get(f"{path}?step={step}").body)
+        items = {
+            name: options
+            for form in forms
+            for name, options in form["options"].items()
+            if re.fullmatch(r"item_\d+", name)
+        }
+        if not items or set(items) <= set(choices):
+            break
+        choices.update(items)
+        if not questionnaire["fields"]:
+            questionnaire = next(f for f in forms if set(items) & f["names"])
     for count in itertools.count():
         if time.monotonic() > deadline:
             return
@@ -405,6 +420,7 @@ def answer_writer(client: Client, token: str, deadline: float, results: Results,
             fields[name] = random.choice(options)
         department = f"bench-s-{n}-{count}"
         fields["department"] = department
+        fields["submit"] = "1"  # the respondent's "Submit" button
         try:
             answer = client.post(path, fields)
         except OSError as exc:

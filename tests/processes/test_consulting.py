@@ -265,7 +265,9 @@ def test_a_deleted_entry_keeps_its_trace_and_leaves_the_budget(process, facilita
     log = process.log_entries.get(action=LogAction.CONSULTING_DELETED)
     assert log.actor == office and log.at == moment
     with translation.override("de"):
-        assert log.detail_display == "1 Tag, 1.000,00\xa0€ on 03.03.2021; reason: Doppelt erfasst"
+        assert (
+            log.detail_display == "1 Tag, 1.000,00\xa0€ am 03.03.2021; Begründung: Doppelt erfasst"
+        )
 
 
 def test_a_deleted_entry_frees_its_budget(process, facilitator):
