@@ -79,6 +79,15 @@ def test_starting_with_an_organisation_saves_it(client, link, items):
     assert Response.objects.get(invitation=link).department == "Freundeskreis Asyl"
 
 
+def test_questions_look_like_the_rest_and_are_not_called_optional(client, link, items):
+    """Every question is needed to submit, though a step saves without it; the
+    "Don't know" choice is a KERN radio like the others, set apart only by its class."""
+    html = client.get(respond_url(link, 1)).text
+    assert 'name="item_' in html
+    assert "kern-label__optional" not in html
+    assert 'class="kern-form-check__radio option-dont-know"' in html
+
+
 def test_a_step_shows_its_field_progress_and_only_its_questions(client, link, items):
     page = client.get(respond_url(link, 1))
     html = page.text

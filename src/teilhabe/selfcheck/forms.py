@@ -98,7 +98,7 @@ class RadioSelect(forms.RadioSelect):
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         if value == DONT_KNOW:
-            option["attrs"]["class"] = "option-dont-know"
+            option["attrs"]["class"] = f"{option['attrs'].get('class', '')} option-dont-know".strip()
         return option
 
 
@@ -166,6 +166,8 @@ class QuestionnaireForm(forms.Form):
     """
 
     use_required_attribute = False
+    # Not "optional" for the respondent: every question is needed to submit.
+    hide_optional_marker = True
 
     def __init__(
         self,
