@@ -420,7 +420,6 @@ def answer_writer(client: Client, token: str, deadline: float, results: Results,
             fields[name] = random.choice(options)
         department = f"bench-s-{n}-{count}"
         fields["department"] = department
-        fields["submit"] = "1"  # the respondent's "Submit" button
         try:
             answer = client.post(path, fields)
         except OSError as exc:

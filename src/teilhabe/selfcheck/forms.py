@@ -98,7 +98,9 @@ class RadioSelect(forms.RadioSelect):
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         if value == DONT_KNOW:
-            option["attrs"]["class"] = f"{option['attrs'].get('class', '')} option-dont-know".strip()
+            option["attrs"]["class"] = (
+                f"{option['attrs'].get('class', '')} option-dont-know".strip()
+            )
         return option
 
 
