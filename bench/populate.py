@@ -56,8 +56,9 @@ TEILHABE_DATA_DIR, default `var/`; also for PostgreSQL), is a JSON object:
     programme        id of the programme
     rounds           {"past": [ids, oldest first], "current": id (running, its
                      processes running), "open_call": id (call open today)}
-    round_many_applications   id of the round with the most applications and
-                     processes (the current round)
+    round_many_applications   id of the round whose detail page lists the most
+                     processes and applications together (the current round: 1,000
+                     processes, 1,600 applications at germany scale)
     big_municipality id of the Gemeinde with the most actors (2,000 at germany scale)
     municipality     id of a further municipality with a running process
     process          id of big_municipality's running process
@@ -136,17 +137,104 @@ KINDS = [
     ("verwaltungsverband", 0.063),
 ]
 PREFIXES = ["", "", "", "Ober", "Unter", "Nieder", "Hohen", "Neu", "Alt", "Groß", "Klein", "Bad "]
-ROOTS = (
-    "Ahorn Birken Buchen Eichen Erlen Eschen Fichten Linden Tannen Weiden Rosen Lilien "
-    "Hasel Kirsch Apfel Berg Tal Stein Fels Sand Moos Wiesen Heide Brunn Quell Mühl Kirch "
-    "Burg Schloss Markt Hof Wald Au Bach See Teich Sonnen Winter Sommer Falken Adler Raben "
-    "Hirsch Fuchs Wolfs Bären Reh Kranich Storch Schwan Otter Biber Dachs Lerchen Finken "
-    "Meisen Korn Hafer Roggen Flachs Hopfen Wein Salz Eisen Gold Silber Kupfer Lehm Kalk"
-).split()
-SUFFIXES = (
-    "bach berg burg dorf feld furt hausen heim hof ingen rode stadt stedt tal weiler wald "
-    "brück brunn au kirchen leben büttel hagen horst winkel"
-).split()
+ROOTS = [
+    "Ahorn",
+    "Birken",
+    "Buchen",
+    "Eichen",
+    "Erlen",
+    "Eschen",
+    "Fichten",
+    "Linden",
+    "Tannen",
+    "Weiden",
+    "Rosen",
+    "Lilien",
+    "Hasel",
+    "Kirsch",
+    "Apfel",
+    "Berg",
+    "Tal",
+    "Stein",
+    "Fels",
+    "Sand",
+    "Moos",
+    "Wiesen",
+    "Heide",
+    "Brunn",
+    "Quell",
+    "Mühl",
+    "Kirch",
+    "Burg",
+    "Schloss",
+    "Markt",
+    "Hof",
+    "Wald",
+    "Au",
+    "Bach",
+    "See",
+    "Teich",
+    "Sonnen",
+    "Winter",
+    "Sommer",
+    "Falken",
+    "Adler",
+    "Raben",
+    "Hirsch",
+    "Fuchs",
+    "Wolfs",
+    "Bären",
+    "Reh",
+    "Kranich",
+    "Storch",
+    "Schwan",
+    "Otter",
+    "Biber",
+    "Dachs",
+    "Lerchen",
+    "Finken",
+    "Meisen",
+    "Korn",
+    "Hafer",
+    "Roggen",
+    "Flachs",
+    "Hopfen",
+    "Wein",
+    "Salz",
+    "Eisen",
+    "Gold",
+    "Silber",
+    "Kupfer",
+    "Lehm",
+    "Kalk",
+]
+SUFFIXES = [
+    "bach",
+    "berg",
+    "burg",
+    "dorf",
+    "feld",
+    "furt",
+    "hausen",
+    "heim",
+    "hof",
+    "ingen",
+    "rode",
+    "stadt",
+    "stedt",
+    "tal",
+    "weiler",
+    "wald",
+    "brück",
+    "brunn",
+    "au",
+    "kirchen",
+    "leben",
+    "büttel",
+    "hagen",
+    "horst",
+    "winkel",
+]
 QUALIFIERS = ["an der Lahn", "am Main", "im Odenwald", "an der Elbe", "am See", "in Holstein"]
 CUSTOM_BLOCKS = [
     ("Fachtag Vielfalt in der Verwaltung", "participation"),
@@ -240,8 +328,33 @@ def person_names(rng: random.Random) -> tuple[list[str], list[str]]:
     try:
         from faker import Faker
     except ImportError:  # pragma: no cover - the venv has Faker
-        first = "Anna Ben Clara David Emine Felix Greta Hasan Ida Jonas Lea Mehmet Nora".split()
-        last = "Müller Schmidt Yilmaz Weber Kaya Wagner Becker Nowak Hoffmann Schulz".split()
+        first = [
+            "Anna",
+            "Ben",
+            "Clara",
+            "David",
+            "Emine",
+            "Felix",
+            "Greta",
+            "Hasan",
+            "Ida",
+            "Jonas",
+            "Lea",
+            "Mehmet",
+            "Nora",
+        ]
+        last = [
+            "Müller",
+            "Schmidt",
+            "Yilmaz",
+            "Weber",
+            "Kaya",
+            "Wagner",
+            "Becker",
+            "Nowak",
+            "Hoffmann",
+            "Schulz",
+        ]
         return first, last
     fake = Faker("de_DE")
     fake.seed_instance(rng.randrange(2**32))
@@ -443,7 +556,9 @@ class Populator:
         applicants = set(itertools.chain.from_iterable(self.participants))
         self.rejected: list[list[int]] = []
         for chosen in self.participants:
-            others = [m for m in rng.sample(pool, min(len(pool), len(chosen) * 2)) if m not in chosen]
+            others = [
+                m for m in rng.sample(pool, min(len(pool), len(chosen) * 2)) if m not in chosen
+            ]
             self.rejected.append(others[: max(1, len(chosen) * 3 // 5)])
             applicants.update(self.rejected[-1])
         taken = set()
@@ -508,6 +623,7 @@ class Populator:
                         )
                     )
         created = User.objects.bulk_create(rows, batch_size=BATCH)
+        self.user_name = {u.pk: u.full_name for u in created}
         self.facilitators = [u.pk for u in created if u.role == Role.FACILITATOR]
         self.bench_facilitator = self.facilitators[0]
         self.coordinator = {u.municipality_id: u.pk for u in created if u.role == Role.COORDINATOR}
@@ -527,9 +643,7 @@ class Populator:
         created = moment(created_day, rng)
         submitted = decided = None
         if status != "draft":
-            submitted = moment(
-                between(rng, created_day, min(round_.call_closes, self.today)), rng
-            )
+            submitted = moment(between(rng, created_day, min(round_.call_closes, self.today)), rng)
             submitted = max(submitted, created)
         if status in ("admitted", "rejected"):
             decided = moment(
@@ -586,7 +700,9 @@ class Populator:
 
         rng = self.rng
         rows = []
-        for index, (round_, chosen) in enumerate(zip(self.rounds[:3], self.participants, strict=True)):
+        for index, (round_, chosen) in enumerate(
+            zip(self.rounds[:3], self.participants, strict=True)
+        ):
             for m in chosen:
                 application = self.application_of[(round_.pk, m)]
                 started = round_.starts_on + timedelta(days=rng.randint(0, 45))
@@ -613,9 +729,10 @@ class Populator:
         through = Process.facilitators.through
         links = []
         self.process_facilitators: dict[int, list[int]] = {}
-        bench_share = set(
-            p.pk for p in rng.sample(running, min(len(running), self.scale.bench_facilitator_processes))
-        )
+        bench_share = {
+            p.pk
+            for p in rng.sample(running, min(len(running), self.scale.bench_facilitator_processes))
+        }
         bench_share.add(next(p.pk for p in running if p.municipality_id == self.big))
         others = self.facilitators[1:] or self.facilitators
         for p in self.process_rows:
@@ -657,9 +774,9 @@ class Populator:
                     status = "in_progress"
                 if status == "done" and not p.closed_on and rng.random() < 0.1:
                     status = "in_progress"  # overdue
-                if rng.random() < 0.05 and bt is not None and not bt.included_by_default:
-                    status = "dropped"
-                elif rng.random() < 0.02:
+                if (
+                    rng.random() < 0.05 and bt is not None and not bt.included_by_default
+                ) or rng.random() < 0.02:
                     status = "dropped"
                 if status == "dropped":
                     reason = rng.choice(DROP_REASONS)
@@ -704,16 +821,16 @@ class Populator:
                     subject=self.muni_name[p.municipality_id],
                 )
             )
-            for f in self.process_facilitators[p.pk]:
-                logs.append(
-                    ProcessLogEntry(
-                        process=p,
-                        at=p.created_at,
-                        actor_id=self.office.pk,
-                        action=LogAction.FACILITATOR_ASSIGNED,
-                        subject="Prozessbegleitung",
-                    )
+            logs += [
+                ProcessLogEntry(
+                    process=p,
+                    at=p.created_at,
+                    actor_id=self.office.pk,
+                    action=LogAction.FACILITATOR_ASSIGNED,
+                    subject=self.user_name[f],
                 )
+                for f in self.process_facilitators[p.pk]
+            ]
             if p.closed_on:
                 logs.append(
                     ProcessLogEntry(
@@ -795,7 +912,7 @@ class Populator:
                         at=at,
                         actor_id=facilitator,
                         action=LogAction.CONSULTING_LOGGED,
-                        subject="Prozessbegleitung",
+                        subject=self.user_name[facilitator],
                         data={"quantity": str(quantity), "unit": unit},
                     )
                 )
@@ -817,7 +934,10 @@ class Populator:
         category_ids = list(categories.values())
         process_of = {}
         for p in self.process_rows:  # the latest process of each municipality
-            if p.municipality_id not in process_of or p.started_on > process_of[p.municipality_id].started_on:
+            if (
+                p.municipality_id not in process_of
+                or p.started_on > process_of[p.municipality_id].started_on
+            ):
                 process_of[p.municipality_id] = p
         others = [m for m in process_of if m != self.big]
         weights = [rng.lognormvariate(0, 0.6) for _ in others]
@@ -968,7 +1088,9 @@ class Populator:
                 opened = between(rng, today - timedelta(days=4 * 365), today - timedelta(days=10))
             rounds_here = [opened]
             if follow_up:
-                rounds_here.append(between(rng, opened + timedelta(days=400), today - timedelta(days=30)))
+                rounds_here.append(
+                    between(rng, opened + timedelta(days=400), today - timedelta(days=30))
+                )
             for n, opened_on in enumerate(rounds_here):
                 last_round = n == len(rounds_here) - 1
                 age = (today - opened_on).days
@@ -1064,7 +1186,9 @@ class Populator:
                             round=r,
                             perspective=perspective,
                             respondent_id=respondent,
-                            department="Fachbereich Soziales" if perspective == "administration" else "",
+                            department="Fachbereich Soziales"
+                            if perspective == "administration"
+                            else "",
                             submitted_at=done,
                             created_at=started,
                             updated_at=done or started,
@@ -1075,20 +1199,21 @@ class Populator:
         for invitation, response in responses:
             if invitation is not None:
                 response.invitation = invitation
-        response_rows = Response.objects.bulk_create(
-            [r for _, r in responses], batch_size=BATCH
-        )
+        response_rows = Response.objects.bulk_create([r for _, r in responses], batch_size=BATCH)
         self.clock.stage(
             "self-check rounds + responses",
             len(created_rounds) + len(invitations) + len(response_rows),
         )
 
         # Answers: a level per round and field, offsets per perspective.
-        offset = {"administration": 0.3, "politics": 0.2, "civil_society": -0.3,
-                  "migrant_organisations": -0.6, "residents": -0.4}
-        level = {
-            (r.pk, f): rng.uniform(1.5, 4.5) for r in created_rounds for f in fields
+        offset = {
+            "administration": 0.3,
+            "politics": 0.2,
+            "civil_society": -0.3,
+            "migrant_organisations": -0.6,
+            "residents": -0.4,
         }
+        level = {(r.pk, f): rng.uniform(1.5, 4.5) for r in created_rounds for f in fields}
         table = Answer._meta.db_table
         from django.db import connection
 
@@ -1105,7 +1230,14 @@ class Populator:
                     if kind == "text":
                         if random_() < 0.19:
                             count += 1
-                            yield (response.pk, item_id, None, None, False, ANSWER_TEXTS[randint(0, 4)])
+                            yield (
+                                response.pk,
+                                item_id,
+                                None,
+                                None,
+                                False,
+                                ANSWER_TEXTS[randint(0, 4)],
+                            )
                         continue
                     if not submitted and random_() < 0.5:
                         continue
@@ -1181,10 +1313,14 @@ class Populator:
         self.clock.stage("analyze + counts", sum(counts.values()))
         current = self.rounds[2]
         process = next(
-            p for p in self.process_rows if p.municipality_id == self.big and p.round_id == current.pk
+            p
+            for p in self.process_rows
+            if p.municipality_id == self.big and p.round_id == current.pk
         )
         other = next(
-            p for p in self.process_rows if p.round_id == current.pk and p.municipality_id != self.big
+            p
+            for p in self.process_rows
+            if p.round_id == current.pk and p.municipality_id != self.big
         )
         closed = next(p for p in self.process_rows if p.closed_on)
         manifest = {
