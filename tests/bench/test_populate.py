@@ -19,9 +19,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("DATABASE_URL")), reason="the generator is checked in the SQLite pass"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        bool(os.environ.get("DATABASE_URL")), reason="the generator is checked in the SQLite pass"
+    ),
+    # One worker builds the data once for all tests of this module.
+    pytest.mark.xdist_group("bench-populate"),
+]
 
 LAST_LINE = re.compile(
     r"scale=tiny database=sqlite seconds=\d+ municipalities=(?P<municipalities>\d+) "
