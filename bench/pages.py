@@ -24,8 +24,10 @@ For each page: median and p95 of the server time over `--repeat` requests (after
 (PDF, XLSX, CSV) are listed separately and do not count in the summary line. Then
 throughput: `--concurrency` threads request one page for `--seconds`, for every view
 (the role where it was slowest) and for the floor, a minimal Django view rendering 20
-rows from a template, served by the same server (measured before and after; the
-ratio uses their mean). The output ends with exactly one line:
+rows from a template, served by the same server in the same run; the floor is measured
+before the first page and after every few, and each page is compared with the mean of
+the floors around it (other processes on the machine make the load drift). The
+output ends with exactly one line:
 
     pages=N worst_p95_ms=… worst_page=… max_queries=… max_html_kb=… worst_ratio_to_floor=…
 
@@ -35,6 +37,7 @@ Standard library only. Run: `.venv/bin/python bench/pages.py [--repeat 20]`.
 import argparse
 import http.client
 import json
+import math
 import os
 import re
 import shutil
@@ -147,6 +150,7 @@ HUBS = [
     "/programmes/{programme}/catalogue/",
 ]
 CANDIDATES = 3  # ids tried per object before a page is given up for a role
+FLOOR_EVERY = 6  # throughput: pages between two measurements of the floor
 
 
 # --- HTTP ------------------------------------------------------------------------
@@ -413,7 +417,12 @@ class Result:
     queries: list[int] = field(default_factory=list)
     size_kb: float = 0.0
     rps: float | None = None
+    floor: float | None = None  # the floor's requests per second around this page's run
     errors: int = 0
+
+    @property
+    def ratio(self) -> float | None:
+        return self.rps / self.floor if self.rps is not None and self.floor else None
 
     @property
     def label(self) -> str:
@@ -429,15 +438,19 @@ class Result:
 
 
 def percentile(values: list[float], fraction: float) -> float:
+    """Nearest rank: of 20 values, p95 is the second largest."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def resolve_page(client: Client, template: str, ids: list[dict[str, list[int]]]) -> str | None:
-    """The page's path for this role: the first candidate that answers 200."""
+def resolve_page(
+    client: Client, template: str, ids: list[dict[str, list[int]]]
+) -> tuple[str, Answer] | None:
+    """The page's path for this role (the first candidate answering 200) and its answer."""
     kinds = re.findall(r"{(\w+)}", template)
     if not kinds:
-        return template if client.get(template).status == 200 else None
+        answer = client.get(template)
+        return (template, answer) if answer.status == 200 else None
     candidates: list[int] = []
     for source in ids:
         for value in source.get(kinds[0], []):
@@ -445,14 +458,17 @@ def resolve_page(client: Client, template: str, ids: list[dict[str, list[int]]])
                 candidates.append(value)
     for value in candidates[:CANDIDATES]:
         path = template.format(**{kinds[0]: value})  # one object per page
-        if client.get(path).status == 200:
-            return path
+        answer = client.get(path)
+        if answer.status == 200:
+            return path, answer
     return None
 
 
-def measure(client: Client, result: Result, repeat: int, warmup: int) -> None:
+def measure(client: Client, result: Result, first: Answer, repeat: int, warmup: int) -> None:
+    """`repeat` timed requests after `warmup` untimed ones; the probe's answer is the
+    first of them (a warm-up, or without warm-up the first sample)."""
     for n in range(warmup + repeat):
-        answer = client.get(result.path)
+        answer = first if n == 0 else client.get(result.path)
         if answer.status != 200 or answer.server_ms is None:
             result.errors += 1
             continue
@@ -491,6 +507,12 @@ def throughput(port: int, cookies: dict, path: str, threads: int, seconds: float
 
 # --- Main ------------------------------------------------------------------------
 
+STARTED = time.monotonic()
+
+
+def note(message: str) -> None:
+    print(f"[{time.monotonic() - STARTED:6.1f} s] {message}", file=sys.stderr)
+
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -525,6 +547,7 @@ def main(argv=None) -> int:
     try:
         prepare(env, log)
         processes = start_server(env, port, args.workers, args.timeout, log)
+        note("server up")
         results = run_benchmark(port, data_dir, args)
     finally:
         stop(processes)
@@ -552,16 +575,17 @@ def run_benchmark(port: int, data_dir: Path, args) -> dict:
             continue
         sessions[role] = client.cookies
         ids = [manifest_ids.get(role, {}), manifest_ids.get("*", {}), discover(client)]
-        for export, specs in ((False, PAGES), (True, EXPORTS)):
+        for export, specs in ((False, PAGES), (True, EXPORTS if args.export_repeat else [])):
             for name, template in specs:
                 if args.pages and args.pages not in name:
                     continue
-                path = resolve_page(client, template, ids)
-                if path is None:
+                found = resolve_page(client, template, ids)
+                if found is None:
                     continue
-                result = Result(role, name, path, export)
+                result = Result(role, name, found[0], export)
                 repeat = min(args.repeat, args.export_repeat) if export else args.repeat
-                measure(client, result, repeat, 0 if export else args.warmup)
+                warmup = 0 if export else args.warmup
+                measure(client, result, found[1], repeat, warmup)
                 if result.times:
                     pages.append(result)
                     print(
@@ -569,29 +593,43 @@ def run_benchmark(port: int, data_dir: Path, args) -> dict:
                         file=sys.stderr,
                     )
 
+    note(f"{len(pages)} pages and exports measured")
     floors: list[float] = []
     if args.seconds > 0 and sessions:
         cookies = next(iter(sessions.values()))
-        floors.append(throughput(port, cookies, FLOOR, args.concurrency, args.seconds)[0])
+
+        def floor_rps() -> float:
+            rps = throughput(port, cookies, FLOOR, args.concurrency, args.seconds)[0]
+            floors.append(rps)
+            return rps
+
         slowest: dict[str, Result] = {}
         for result in pages:
             if not result.export and (
                 result.name not in slowest or result.median > slowest[result.name].median
             ):
                 slowest[result.name] = result
-        for result in slowest.values():
-            result.rps, errors = throughput(
-                port, sessions[result.role], result.path, args.concurrency, args.seconds
-            )
-            result.errors += errors
-        floors.append(throughput(port, cookies, FLOOR, args.concurrency, args.seconds)[0])
+        targets = list(slowest.values())
+        # The machine's load drifts (other processes share it): the floor is measured
+        # again after every few pages, and a page is compared with the floors around it.
+        for start in range(0, len(targets), FLOOR_EVERY):
+            before = floors[-1] if floors else floor_rps()
+            block = targets[start : start + FLOOR_EVERY]
+            for result in block:
+                result.rps, errors = throughput(
+                    port, sessions[result.role], result.path, args.concurrency, args.seconds
+                )
+                result.errors += errors
+            after = floor_rps()
+            for result in block:
+                result.floor = (before + after) / 2
+        note("throughput measured")
     return {"pages": pages, "floors": floors}
 
 
 def report(results: dict, args) -> int:
     pages: list[Result] = results["pages"]
     floors: list[float] = results["floors"]
-    floor = statistics.mean(floors) if floors else 0.0
     header = (
         f"{'page':34} {'median_ms':>9} {'p95_ms':>8} {'queries':>7} {'kb':>8} "
         f"{'req/s':>7} {'×floor':>6}  path"
@@ -604,7 +642,7 @@ def report(results: dict, args) -> int:
         print(header)
         for r in rows:
             rps = f"{r.rps:7.1f}" if r.rps is not None else f"{'':7}"
-            ratio = f"{r.rps / floor:6.2f}" if r.rps is not None and floor else f"{'':6}"
+            ratio = f"{r.ratio:6.2f}" if r.ratio is not None else f"{'':6}"
             errors = f"  errors={r.errors}" if r.errors else ""
             print(
                 f"{r.label:34} {r.median:9.1f} {r.p95:8.1f} {max(r.queries):7d} "
@@ -612,9 +650,9 @@ def report(results: dict, args) -> int:
             )
     if floors:
         print(
-            f"\nfloor ({FLOOR}, {args.concurrency} connections): "
-            + " / ".join(f"{f:.1f}" for f in floors)
-            + f" req/s (before / after), mean {floor:.1f}"
+            f"\nfloor ({FLOOR}, {args.concurrency} connections, {args.workers} workers): "
+            + ", ".join(f"{f:.1f}" for f in floors)
+            + f" req/s, measured every {FLOOR_EVERY} pages"
         )
     exports = [r for r in pages if r.export]
     if exports:
@@ -628,7 +666,7 @@ def report(results: dict, args) -> int:
         )
         return 1
     worst = max(html, key=lambda r: r.p95)
-    ratios = [r.rps / floor for r in html if r.rps is not None and floor]
+    ratios = [r.ratio for r in html if r.ratio is not None]
     print(
         f"pages={len(html)} worst_p95_ms={worst.p95:.0f} worst_page={worst.label} "
         f"max_queries={max(max(r.queries) for r in html)} "
