@@ -21,7 +21,8 @@ dashboard and lists. A page is measured for a role when it answers 200 to that r
 
 For each page: median and p95 of the server time over `--repeat` requests (after
 `--warmup` unmeasured ones), queries per request and the size of the HTML. Exports
-(PDF, XLSX, CSV) are listed separately and do not count in the summary line. Then
+(PDF, XLSX, CSV; each for the first role that may download it, `--export-repeat` times)
+are listed separately and do not count in the summary line. Then
 throughput: `--concurrency` threads request one page for `--seconds`, for every view
 (the role where it was slowest) and for the floor, a minimal Django view rendering 20
 rows from a template, served by the same server in the same run; the floor is measured
@@ -579,6 +580,8 @@ def run_benchmark(port: int, data_dir: Path, args) -> dict:
             for name, template in specs:
                 if args.pages and args.pages not in name:
                     continue
+                if export and any(r.export and r.name == name for r in pages):
+                    continue  # the same view for every role: the first role's file only
                 found = resolve_page(client, template, ids)
                 if found is None:
                     continue
