@@ -385,16 +385,24 @@ def read_manifest(data_dir: Path) -> tuple[dict[str, str], str, dict[str, dict[s
     return logins, manifest.get("password") or DEMO_PASSWORD, ids
 
 
-def discover(client: Client) -> dict[str, list[int]]:
-    """Object ids this role sees, from the links of its dashboard and lists."""
+def discover(client: Client, seed: list[dict[str, list[int]]]) -> dict[str, list[int]]:
+    """Object ids for this role: the manifest's (`seed`, in order) and then those its
+    dashboard and lists link to (a hub page about one object, e.g. a process, is read
+    for the first candidate this role may see)."""
     found: dict[str, list[int]] = {}
+    for source in seed:
+        for kind, values in source.items():
+            for value in values:
+                if value not in found.setdefault(kind, []):
+                    found[kind].append(value)
     for hub in HUBS:
-        try:
-            path = hub.format(**{kind: ids[0] for kind, ids in found.items()})
-        except KeyError:
-            continue
-        answer = client.get(path)
-        if answer.status != 200 or "html" not in answer.content_type:
+        kinds = re.findall(r"{(\w+)}", hub)
+        candidates = found.get(kinds[0], [])[:CANDIDATES] if kinds else [0]
+        for value in candidates:
+            answer = client.get(hub.format(**{kinds[0]: value}) if kinds else hub)
+            if answer.status == 200 and "html" in answer.content_type:
+                break
+        else:
             continue
         links = re.findall(r'href="(/[^"#?]*)', answer.body.decode("utf-8", "replace"))
         for kind, pattern in LINKS:
@@ -445,20 +453,13 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def resolve_page(
-    client: Client, template: str, ids: list[dict[str, list[int]]]
+    client: Client, template: str, ids: dict[str, list[int]]
 ) -> tuple[str, Answer] | None:
     """The page's path for this role (the first candidate answering 200) and its answer."""
     kinds = re.findall(r"{(\w+)}", template)
-    if not kinds:
-        answer = client.get(template)
-        return (template, answer) if answer.status == 200 else None
-    candidates: list[int] = []
-    for source in ids:
-        for value in source.get(kinds[0], []):
-            if value not in candidates:
-                candidates.append(value)
-    for value in candidates[:CANDIDATES]:
-        path = template.format(**{kinds[0]: value})  # one object per page
+    candidates = ids.get(kinds[0], [])[:CANDIDATES] if kinds else [0]
+    for value in candidates:
+        path = template.format(**{kinds[0]: value}) if kinds else template
         answer = client.get(path)
         if answer.status == 200:
             return path, answer
@@ -575,7 +576,7 @@ def run_benchmark(port: int, data_dir: Path, args) -> dict:
             print(f"{role}: {exc}; role left out", file=sys.stderr)
             continue
         sessions[role] = client.cookies
-        ids = [manifest_ids.get(role, {}), manifest_ids.get("*", {}), discover(client)]
+        ids = discover(client, [manifest_ids.get(role, {}), manifest_ids.get("*", {})])
         for export, specs in ((False, PAGES), (True, EXPORTS if args.export_repeat else [])):
             for name, template in specs:
                 if args.pages and args.pages not in name:
