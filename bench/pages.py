@@ -241,7 +241,8 @@ def server_env(data_dir: Path, static_root: Path) -> dict[str, str]:
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
         "PYTHONUNBUFFERED": "1",
     }
-    env.pop("TEILHABE_DEBUG", None)  # production: DEBUG off
+    for name in ("TEILHABE_DEBUG", "TEILHABE_TESTING"):  # production: DEBUG off
+        env.pop(name, None)
     return env
 
 

@@ -43,6 +43,8 @@ def test_every_role_gets_its_pages_measured_and_the_summary_ends_the_output(tmp_
             "1",
             "--concurrency",
             "2",
+            "--workers",
+            "2",
             "--seconds",
             "0.2",
         ],
