@@ -659,6 +659,10 @@ def report(results: dict, args) -> int:
             + ", ".join(f"{f:.1f}" for f in floors)
             + f" req/s, measured every {FLOOR_EVERY} pages"
         )
+    loaded = [r for r in pages if r.ratio is not None]
+    if loaded:
+        slowest = min(loaded, key=lambda r: r.ratio or 0)
+        print(f"slowest under load: {slowest.label} at {slowest.ratio:.2f} of the floor")
     exports = [r for r in pages if r.export]
     if exports:
         worst = max(exports, key=lambda r: r.p95)
