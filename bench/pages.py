@@ -334,22 +334,42 @@ def stop(processes: list) -> None:
 # --- Accounts and objects --------------------------------------------------------
 
 
+# Top-level keys of bench/populate.py's manifest that name objects, and their kind;
+# for a kind with several, the earlier is tried first.
+MANIFEST_KEYS = [
+    ("programme", "programme"),
+    ("round_many_applications", "round"),
+    ("round", "round"),
+    ("big_municipality", "municipality"),
+    ("municipality", "municipality"),
+    ("process", "process"),
+    ("closed_process", "process"),
+    ("block", "block"),
+    ("application", "application"),
+    ("actor", "actor"),
+    ("selfcheck_round", "selfcheck_round"),
+    ("selfcheck_baseline", "selfcheck_round"),
+    ("instrument_version", "instrument_version"),
+    ("catalogue", "catalogue"),
+]
+
+
 def read_manifest(data_dir: Path) -> tuple[dict[str, str], str, dict[str, dict[str, list[int]]]]:
     """Accounts per role, their password and object ids from bench-manifest.json.
 
-    The manifest is a JSON object; every part is optional:
+    The manifest (written by bench/populate.py) is a JSON object; every part is
+    optional:
 
         {"password": "…",
          "logins": {"office": "a@b", "facilitator": "…", "coordinator": "…", "team": "…"},
-         "ids": {"process": 12, "municipality": [3, 4], …,
-                 "coordinator": {"municipality": 7, …}}}
+         "programme": 1, "big_municipality": 7, "municipality": 9, "process": 12,
+         "rounds": {"current": 3, "open_call": 4, "past": [1, 2]}, …  (MANIFEST_KEYS)
+         "ids": {"process": [12, 13], "coordinator": {"municipality": 7}}}
 
     Roles may also be spelt programme_office, team_member, municipal_coordinator; a login
     may be a list (the first counts) or {"email": …}; `logins` may be a list of
-    {"email": …, "role": …}. Object kinds are those of LINKS (programme, round,
-    municipality, application, process, block, selfcheck_round, actor,
-    instrument_version, catalogue). Ids at the top of "ids" are tried for every role,
-    a role's own ids first.
+    {"email": …, "role": …}. "ids" holds further ids by the kinds of LINKS, for every
+    role or under a role's name for that role (tried first).
     """
     path = data_dir / MANIFEST_NAME
     if not path.exists():
@@ -376,13 +396,27 @@ def read_manifest(data_dir: Path) -> tuple[dict[str, str], str, dict[str, dict[s
         values = value if isinstance(value, list) else [value]
         return [int(v) for v in values if isinstance(v, int | str) and str(v).isdigit()]
 
-    ids: dict[str, dict[str, list[int]]] = {"*": {}}
+    common: dict[str, list[int]] = {}
+    ids: dict[str, dict[str, list[int]]] = {"*": common}
+
+    def add(kind: str, value) -> None:
+        for number in as_ids(value):
+            if number not in common.setdefault(kind, []):
+                common[kind].append(number)
+
+    for key, kind in MANIFEST_KEYS:
+        if key in manifest:
+            add(kind, manifest[key])
+    rounds = manifest.get("rounds")
+    if isinstance(rounds, dict):
+        for key in ("current", "open_call", "past"):
+            add("round", rounds.get(key))
     for key, value in (manifest.get("ids") or {}).items():
         role = ROLE_ALIASES.get(str(key).lower())
         if role and isinstance(value, dict):
             ids[role] = {kind: as_ids(v) for kind, v in value.items()}
         else:
-            ids["*"][key] = as_ids(value)
+            add(key, value)
     return logins, manifest.get("password") or DEMO_PASSWORD, ids
 
 
