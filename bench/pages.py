@@ -642,6 +642,7 @@ def run_benchmark(port: int, data_dir: Path, args) -> dict:
             floors.append(rps)
             return rps
 
+        throughput(port, cookies, FLOOR, args.concurrency, args.seconds)  # warm-up, not kept
         slowest: dict[str, Result] = {}
         for result in pages:
             if not result.export and (
