@@ -603,7 +603,7 @@ def run_benchmark(port: int, data_dir: Path, args) -> dict:
     pages: list[Result] = []
     sessions: dict[str, dict] = {}
     for role in [r.strip() for r in args.roles.split(",") if r.strip()]:
-        email = manifest_logins.get(role) or DEMO_LOGINS[role]
+        email = manifest_logins.get(role) or DEMO_LOGINS.get(role, "")
         client = Client(port)
         try:
             client.login(email, password)
