@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self) -> None:
+        from teilhabe.core import checks  # noqa: F401 - registers the deployment checks
         from teilhabe.core.text import prohibit_nul_characters
 
         # Every model of the platform, also of apps above core: only their field
