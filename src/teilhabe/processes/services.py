@@ -485,20 +485,8 @@ def move_block(block: Block, direction: str, *, by, now: datetime | None = None)
     siblings = _phase_siblings(block)
     index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
     target = index - 1 if direction == "up" else index + 1
-    if not 0 <= target < len(siblings):
-        return block
-    # Renumber the phase so equal positions cannot make the swap a no-op.
-    siblings[index], siblings[target] = siblings[target], siblings[index]
-    _renumber(siblings)
-    block.refresh_from_db(fields=["position"])
-    log(
-        block.process,
-        LogAction.BLOCK_MOVED,
-        by=by,
-        subject=block.name,
-        data={"direction": direction},
-        now=now,
-    )
+    if 0 <= target < len(siblings):
+        _place(block, siblings, index, target, by=by, now=now, data={"direction": direction})
     return block
 
 
@@ -520,21 +508,19 @@ def move_block_to(block: Block, place: int, *, by, now: datetime | None = None) 
             }
         )
     index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
-    if index == place - 1:
-        return block
-    moving = siblings.pop(index)
-    siblings.insert(place - 1, moving)
+    if index != place - 1:
+        _place(block, siblings, index, place - 1, by=by, now=now, data={"place": place})
+    return block
+
+
+def _place(block: Block, siblings: list[Block], index: int, target: int, *, by, now, data):
+    """Put the block at `target` among its phase's `siblings`, renumber, log the move.
+
+    The whole phase is renumbered, so equal positions cannot make a move a no-op."""
+    siblings.insert(target, siblings.pop(index))
     _renumber(siblings)
     block.refresh_from_db(fields=["position"])
-    log(
-        block.process,
-        LogAction.BLOCK_MOVED,
-        by=by,
-        subject=block.name,
-        data={"place": place},
-        now=now,
-    )
-    return block
+    log(block.process, LogAction.BLOCK_MOVED, by=by, subject=block.name, data=data, now=now)
 
 
 # --- Documents ---------------------------------------------------------------------

@@ -11,10 +11,8 @@ document.addEventListener("htmx:afterSwap", (event) => {
 // back to a plain box when the window grows wide enough.
 function markScrollableTables() {
   document.querySelectorAll(".table-wrap").forEach((wrap) => {
-    if (wrap.dataset.staticRegion === undefined && wrap.hasAttribute("tabindex") && !wrap.dataset.autoRegion) {
-      wrap.dataset.staticRegion = "";
-    }
-    if (wrap.dataset.staticRegion !== undefined) return;
+    // A wrapper its template already made a region stays as the template made it.
+    if (wrap.hasAttribute("tabindex") && !wrap.dataset.autoRegion) return;
     const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
     if (scrolls && !wrap.dataset.autoRegion) {
       const table = wrap.querySelector("table");
