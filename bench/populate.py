@@ -1281,6 +1281,14 @@ class Populator:
                     cursor.executemany(sql, batch)
         self.clock.stage("self-check answers", count)
 
+        # What submitting each response would have kept: scores per round, field and
+        # perspective, and the benchmark pools (selfcheck.scores).
+        from teilhabe.selfcheck import scores
+
+        scores.refresh_round_scores(r.pk for r in created_rounds)
+        scores.refresh_benchmark_pools()
+        self.clock.stage("self-check scores", len(created_rounds))
+
         big_rounds = [r for r in created_rounds if r.municipality_id == self.big]
         self.selfcheck_round = big_rounds[-1].pk
         self.selfcheck_baseline = big_rounds[0].pk

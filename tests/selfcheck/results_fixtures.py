@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
+from teilhabe.selfcheck import scores
 from teilhabe.selfcheck.models import (
     Answer,
     FieldOfAction,
@@ -148,6 +149,11 @@ def respond(
         else:
             answer.scale = value
         answer.save()
+    if submitted:
+        # What submitting does: the round's scores now, its benchmark pool after the
+        # commit (which a test's transaction never reaches, so it is done here).
+        scores.refresh_round_scores([round_.pk])
+        scores.refresh_benchmark_pool(round_.version.instrument_id, round_.municipality.kind)
     return response
 
 

@@ -4,12 +4,8 @@ import pytest
 from django.utils import translation
 
 from teilhabe.programmes.models import MunicipalityKind
-from teilhabe.selfcheck.models import Perspective
-from teilhabe.selfcheck.results import (
-    benchmark_round_ids,
-    results_round_queryset,
-    round_results,
-)
+from teilhabe.selfcheck.models import BenchmarkPool, Perspective
+from teilhabe.selfcheck.results import results_round_queryset, round_results
 from tests.factories import MunicipalityFactory
 from tests.selfcheck.results_fixtures import (
     build_round,
@@ -269,7 +265,9 @@ def test_benchmark_uses_the_latest_round_with_submitted_answers(own_round, v1):
     respond(newer, values={"verwaltung-1": 5, "verwaltung-2": 5})
     newest_unsubmitted = build_round(municipality, v1, opened_on=date(2026, 1, 1))
     respond(newest_unsubmitted, submitted=False)
-    assert benchmark_round_ids(own_round)[municipality.pk] == newer.pk
+    pool = BenchmarkPool.objects.get(municipality_kind=KIND)
+    # The newer round (every Likert item at 5 = 100) stands for the municipality.
+    assert pool.scores[str(municipality.pk)]["verwaltung"] == 100.0
     # Four at 0 and one at 100: the median stays 0, and the municipality counts once.
     results = load(own_round)
     assert results.benchmark.contributors == 5
@@ -293,8 +291,8 @@ def test_benchmark_query_count_does_not_grow_with_municipalities(
     for score in (1, 2, 3, 4, 5, 1, 2, 3):
         municipality_with_round(v1, KIND, score=score)
     round_ = results_round_queryset().get(pk=own_round.pk)
-    # fields, items, responses, answers, notes, steps, benchmark rounds, benchmark answers
-    with django_assert_max_num_queries(8):
+    # fields, items, responses, answers, notes, steps, the benchmark pool
+    with django_assert_max_num_queries(7):
         round_results(round_)
 
 

@@ -6,3 +6,6 @@ class SelfcheckConfig(AppConfig):
     name = "teilhabe.selfcheck"
     label = "selfcheck"
     verbose_name = _("Self-check")
+
+    def ready(self) -> None:
+        from teilhabe.selfcheck import receivers  # noqa: F401  (connects the receivers)

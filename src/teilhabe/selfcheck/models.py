@@ -249,6 +249,11 @@ class SelfCheckRound(CreatedByModel):
         _("opened on"), default=timezone.localdate, validators=DATE_VALIDATORS
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True, validators=DATE_VALIDATORS)
+    # Kept by `scores.refresh_round_scores` whenever a response is submitted, so lists
+    # and the benchmark need not count responses.
+    submitted_responses = models.PositiveIntegerField(
+        _("submitted responses"), default=0, editable=False
+    )
 
     objects = SelfCheckRoundQuerySet.as_manager()
 
@@ -430,6 +435,80 @@ class Answer(models.Model):
         if self.item.kind == ItemKind.YES_NO:
             return self.yes is not None
         return bool(self.text.strip())
+
+
+# --- Precomputed scores ------------------------------------------------------------------
+
+
+class RoundScore(models.Model):
+    """A round's score for one field of action and one perspective, 0 to 100.
+
+    Written by `scores.refresh_round_scores` in the transaction that submits a
+    response (submitted answers never change), so pages read a handful of rows
+    instead of every answer. `perspective` "" is the field's overall score, each
+    perspective weighing the same. `score` is None when nobody of that perspective
+    could judge the field (only "don't know").
+    """
+
+    round = models.ForeignKey(
+        SelfCheckRound, verbose_name=_("round"), on_delete=models.CASCADE, related_name="scores"
+    )
+    field = models.ForeignKey(
+        FieldOfAction, verbose_name=_("field of action"), on_delete=models.CASCADE, related_name="+"
+    )
+    # The field's key, kept here because comparisons (baseline, benchmark) match
+    # fields by key across instrument versions.
+    field_key = models.SlugField(_("key"), max_length=60)
+    perspective = models.CharField(
+        _("perspective"), max_length=30, choices=Perspective.choices, blank=True
+    )
+    score = models.FloatField(_("score"), null=True)
+    answered = models.PositiveIntegerField(_("answers with a score"), default=0)
+    dont_know = models.PositiveIntegerField(_("don't know"), default=0)
+
+    class Meta:
+        verbose_name = _("round score")
+        verbose_name_plural = _("round scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "field", "perspective"],
+                name="one_score_per_round_field_perspective",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_id} {self.field_key} {self.perspective or '*'}: {self.score}"
+
+
+class BenchmarkPool(models.Model):
+    """What the benchmark of one instrument and one type of municipality is made of.
+
+    `scores` maps municipality id -> {field key: overall score} of that
+    municipality's latest round on the instrument with a submitted response (an
+    empty dict when nothing in it carried a score). Rebuilt by
+    `scores.refresh_benchmark_pool` when a response is submitted, a round is changed
+    or deleted, or a municipality changes its type. Never shown as such: pages show
+    only the median of the others, and only from the minimum group size on.
+    """
+
+    instrument = models.ForeignKey(
+        Instrument, verbose_name=_("instrument"), on_delete=models.CASCADE, related_name="+"
+    )
+    municipality_kind = models.CharField(_("type of municipality"), max_length=30)
+    scores = models.JSONField(_("scores"), default=dict)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("benchmark pool")
+        verbose_name_plural = _("benchmark pools")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "municipality_kind"], name="one_pool_per_instrument_and_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_id} {self.municipality_kind}: {len(self.scores)}"
 
 
 # --- Workshop record ---------------------------------------------------------------------

@@ -1,11 +1,12 @@
 """A round's results, assembled from the database with a constant number of queries.
 
-`round_results(round_)` loads fields and items, the submitted answers, the workshop
-record, the baseline round's answers and (when enough municipalities of the same
-type answered) the benchmark rounds' answers, each in one query, and hands the
-answers to the plain functions of `scoring`. Nothing here depends on how many
-responses, items or municipalities there are, so the results page, the PDF and the
-XLSX export cost the same for 3 or 300 respondents.
+`round_results(round_)` loads fields and items, the round's submitted answers and
+the workshop record, each in one query, and hands the answers to the plain functions
+of `scoring`. The comparisons come precomputed (`scores`): the baseline round's
+field scores and the benchmark pool of the municipality's type, one query each.
+Nothing here depends on how many municipalities answered, and the round's own part
+only on its own respondents, so the results page, the PDF and the XLSX export stay
+fast with a whole country's answers in the database.
 
 The benchmark never reveals a single municipality: it carries only the median per
 field and the number of contributing municipalities, and only from
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.selfcheck import scoring
+from teilhabe.selfcheck import scores, scoring
 from teilhabe.selfcheck.models import (
     Answer,
     FieldOfAction,
@@ -205,76 +206,24 @@ def _submitted_answers(round_ids: Iterable[int], *, with_text: bool = True):
     return answers
 
 
-def _field_overall_by_key(answers: Iterable[Answer]) -> dict[str, float]:
-    """Field key -> overall score (perspectives weighed equally) of one round's answers."""
-    answers = list(answers)
-    results = scoring.item_results(answers)
-    items_by_field: dict[int, set[int]] = defaultdict(set)
-    keys: dict[int, str] = {}
-    for answer in answers:
-        items_by_field[answer.item.field_id].add(answer.item_id)
-        keys[answer.item.field_id] = answer.item.field.key
-    scores = scoring.field_scores(
-        {field_id: sorted(ids) for field_id, ids in items_by_field.items()}, results
-    )
-    by_key = {}
-    for field_id, per_perspective in scores.items():
-        value = scoring.overall(per_perspective)
-        if value is not None:
-            by_key[keys[field_id]] = value
-    return by_key
-
-
-def benchmark_round_ids(round_: SelfCheckRound) -> dict[int, int]:
-    """Municipality id -> its latest round with a submitted response on the same
-    instrument, for the other municipalities of the same type (one query)."""
-    candidates = (
-        SelfCheckRound.objects.filter(
-            municipality__kind=round_.municipality.kind,
-            version__instrument_id=round_.version.instrument_id,
-            responses__submitted_at__isnull=False,
-        )
-        .exclude(municipality_id=round_.municipality_id)
-        .order_by()
-        .values_list("municipality_id", "pk", "opened_on")
-        .distinct()
-    )
-    latest: dict[int, tuple] = {}
-    for municipality_id, pk, opened_on in candidates:
-        if municipality_id not in latest or (opened_on, pk) > latest[municipality_id]:
-            latest[municipality_id] = (opened_on, pk)
-    return {municipality_id: value[1] for municipality_id, value in latest.items()}
-
-
 def load_benchmark(round_: SelfCheckRound) -> Benchmark:
-    """Median per field key of other municipalities of the same type (two queries)."""
-    rounds = benchmark_round_ids(round_)
-    benchmark = Benchmark(
-        kind_label=str(round_.municipality.get_kind_display()), contributors=len(rounds)
+    """Median per field key of the other municipalities of the same type (one query:
+    the precomputed pool, see `scores`)."""
+    pool = scores.pool_for(round_.version.instrument_id, round_.municipality.kind)
+    contributors, medians = scores.benchmark_medians(pool, round_.municipality_id)
+    return Benchmark(
+        kind_label=str(round_.municipality.get_kind_display()),
+        contributors=contributors,
+        medians=medians,
     )
-    if not benchmark.available:
-        # Below the minimum group size nothing else is loaded.
-        return benchmark
-    by_round: dict[int, list[Answer]] = defaultdict(list)
-    for answer in _submitted_answers(rounds.values(), with_text=False):
-        by_round[answer.response.round_id].append(answer)
-    values: dict[str, dict[int, float]] = defaultdict(dict)
-    for municipality_id, round_id in rounds.items():
-        for key, value in _field_overall_by_key(by_round.get(round_id, [])).items():
-            values[key][municipality_id] = value
-    for key, by_municipality in values.items():
-        median = scoring.benchmark(by_municipality)
-        if median is not None:
-            benchmark.medians[key] = median
-    return benchmark
 
 
 def load_baseline(round_: SelfCheckRound) -> Baseline | None:
     baseline = round_.baseline
     if baseline is None:
         return None
-    scores = _field_overall_by_key(_submitted_answers([baseline.pk], with_text=False))
-    return Baseline(round=baseline, has_results=bool(scores), scores=scores)
+    by_key = scores.baseline_scores(baseline.pk)
+    return Baseline(round=baseline, has_results=bool(by_key), scores=by_key)
 
 
 def round_results(

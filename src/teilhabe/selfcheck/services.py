@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.core.mail import send_templated_mail
+from teilhabe.selfcheck import scores
 from teilhabe.selfcheck.models import (
     Answer,
     FieldOfAction,
@@ -321,6 +322,7 @@ def submit_response(response: Response, *, now: datetime | None = None) -> Respo
     now = now or timezone.now()
     response.submitted_at = now
     response.save(update_fields=["submitted_at", "updated_at"], now=now)
+    scores.response_submitted(response.round)
     return response
 
 
@@ -391,6 +393,7 @@ def answer_questionnaire(
         return QuestionnaireOutcome(response=response, submitted=False, missing=missing)
     response.submitted_at = now
     response.save(update_fields=["submitted_at", "updated_at"], now=now)
+    scores.response_submitted(response.round)
     return QuestionnaireOutcome(response=response, submitted=True)
 
 
