@@ -233,6 +233,6 @@ def test_results_query_count_is_flat_with_many_municipalities(
         other = MunicipalityFactory(kind=KIND)
         respond(build_round(other, v1), values={"verwaltung-1": score})
     round_ = results_round_queryset().get(pk=own.pk)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         results = round_results(round_)
     assert results.benchmark.contributors == 12

@@ -14,7 +14,6 @@ field and the number of contributing municipalities, and only from
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -187,23 +186,33 @@ class RoundResults:
 # --- Loading -----------------------------------------------------------------------------
 
 
-def _fields(round_: SelfCheckRound) -> list[FieldOfAction]:
-    return list(
-        FieldOfAction.objects.filter(version_id=round_.version_id)
-        .order_by("position", "pk")
-        .prefetch_related("items")
+def _fields(round_: SelfCheckRound) -> tuple[list[FieldOfAction], dict[int, list[Item]]]:
+    """The version's fields in order, and their items (one query: a field without
+    items has nothing to show here)."""
+    items = Item.objects.filter(field__version_id=round_.version_id).select_related("field")
+    fields: dict[int, FieldOfAction] = {}
+    items_of: dict[int, list[Item]] = defaultdict(list)
+    for item in items.order_by("field__position", "field_id", "position", "pk"):
+        fields.setdefault(item.field_id, item.field)
+        items_of[item.field_id].append(item)
+    return list(fields.values()), items_of
+
+
+def _round_answers(responses: list[Response], items_of) -> list[Answer]:
+    """The submitted answers of the round, with their item and response attached from
+    what is loaded already (one query, no joins)."""
+    items = {item.pk: item for field_items in items_of.values() for item in field_items}
+    by_pk = {response.pk: response for response in responses}
+    if not by_pk:
+        return []
+    answers = list(
+        Answer.objects.filter(response_id__in=list(by_pk)).order_by("response_id", "item_id")
     )
-
-
-def _submitted_answers(round_ids: Iterable[int], *, with_text: bool = True):
-    answers = Answer.objects.filter(
-        response__round_id__in=list(round_ids), response__submitted_at__isnull=False
-    ).select_related("item__field", "response")
-    answers = answers.order_by("response__submitted_at", "response_id", "item_id")
-    if not with_text:
-        # Free text carries no score; the benchmark does not need it.
-        answers = answers.exclude(item__kind=ItemKind.TEXT).defer("text")
-    return answers
+    for answer in answers:
+        answer.response = by_pk[answer.response_id]
+        if answer.item_id in items:
+            answer.item = items[answer.item_id]
+    return [a for a in answers if a.item_id in items]
 
 
 def load_benchmark(round_: SelfCheckRound) -> Benchmark:
@@ -235,13 +244,18 @@ def round_results(
     loaded, as `results_round_queryset` does. Without `comparisons` the baseline and
     the benchmark are not loaded (the raw-answer export does not show them).
     """
-    fields = _fields(round_)
+    fields, items_of = _fields(round_)
     responses = list(
         Response.objects.filter(round=round_, submitted_at__isnull=False).order_by(
             "submitted_at", "pk"
         )
     )
-    answers = list(_submitted_answers([round_.pk]))
+    # In the order of submission, as the raw-answer export lists them.
+    position = {response.pk: index for index, response in enumerate(responses)}
+    answers = sorted(
+        _round_answers(responses, items_of),
+        key=lambda a: (position[a.response_id], a.item_id),
+    )
     labels = dict(Perspective.choices)
     counts: dict[str, int] = defaultdict(int)
     for response in responses:
@@ -252,8 +266,8 @@ def round_results(
         if counts[value]
     ]
     results = scoring.item_results(answers)
-    items_by_field = {f.pk: [item.pk for item in f.items.all()] for f in fields}
-    scores = scoring.field_scores(items_by_field, results)
+    items_by_field = {f.pk: [item.pk for item in items_of[f.pk]] for f in fields}
+    field_scores = scoring.field_scores(items_by_field, results)
     notes = {note.field_id: note for note in WorkshopNote.objects.filter(round=round_)}
     steps: dict[int, list[FirstStep]] = defaultdict(list)
     for step in FirstStep.objects.filter(round=round_).order_by("due_on", "pk"):
@@ -263,12 +277,12 @@ def round_results(
     field_rows = []
     for field_ in fields:
         rows = []
-        for item in field_.items.all():
+        for item in items_of[field_.pk]:
             result = results.get(item.pk)
             row = _item_row(item, field_, result, perspectives)
             item_rows[item.pk] = row
             rows.append(row)
-        field_score = scores.get(field_.pk, {})
+        field_score = field_scores.get(field_.pk, {})
         field_rows.append(
             FieldRow(
                 field=field_,
