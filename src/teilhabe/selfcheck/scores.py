@@ -20,7 +20,6 @@ answers changes or is deleted, or a municipality with answers changes its type.
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import partial
-from statistics import mean
 
 from django.db import transaction
 from django.db.models import Avg, Case, Count, F, FloatField, Q, Value, When
@@ -87,7 +86,7 @@ def _round_scores(rows, field_keys: dict[int, str], apps=None) -> list:
         key = field_keys[field_id]
         by_perspective = {}
         for perspective, (means, answered, dont_know) in per_perspective.items():
-            value = mean(means) if means else None
+            value = scoring.mean(means) if means else None
             if value is not None:
                 by_perspective[perspective] = value
             scores.append(

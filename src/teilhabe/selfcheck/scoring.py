@@ -13,11 +13,23 @@ perspective, so a field is not dominated by the perspective with the most people
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from statistics import mean, median
+from functools import cached_property
+from math import fsum
+from statistics import median
 
 from teilhabe.selfcheck.models import Answer, ItemKind
 
 MIN_BENCHMARK_MUNICIPALITIES = 5
+
+
+def mean(values) -> float:
+    """The arithmetic mean, correctly rounded sum divided by the count.
+
+    `statistics.mean` computes with fractions and was the larger part of a results
+    page; for scores (multiples of 25 and their means) both give the same figures.
+    """
+    values = list(values)
+    return fsum(values) / len(values)
 
 
 def answer_score(answer: Answer) -> float | None:
@@ -39,11 +51,11 @@ class ItemResult:
     texts: list[tuple[str, str]] = field(default_factory=list)  # (perspective, text)
 
     def mean(self, perspective: str) -> float | None:
-        values = self.scores.get(perspective)
-        return mean(values) if values else None
+        return self.perspective_means.get(perspective)
 
-    @property
+    @cached_property
     def perspective_means(self) -> dict[str, float]:
+        # Read only after all answers were added (item_results), so it may be kept.
         return {p: mean(v) for p, v in self.scores.items() if v}
 
     @property
