@@ -465,7 +465,7 @@ def test_office_dashboard_query_count_does_not_grow(
 ):
     _grow(round_, n=2)
     _queries_do_not_grow(
-        client, office, lambda: _grow(round_, n=14), django_assert_max_num_queries, 18
+        client, office, lambda: _grow(round_, n=14), django_assert_max_num_queries, 10
     )
 
 
@@ -478,7 +478,7 @@ def test_facilitator_dashboard_query_count_does_not_grow(
         facilitator,
         lambda: _grow(process.round, facilitator, n=14),
         django_assert_max_num_queries,
-        18,
+        11,
     )
 
 
@@ -497,7 +497,7 @@ def test_coordinator_dashboard_query_count_does_not_grow(
         for _ in range(4):
             SelfCheckRoundFactory(municipality=process.municipality)
 
-    _queries_do_not_grow(client, coordinator, grow, django_assert_max_num_queries, 14)
+    _queries_do_not_grow(client, coordinator, grow, django_assert_max_num_queries, 10)
 
 
 @pytest.mark.parametrize("count", [2, 14])

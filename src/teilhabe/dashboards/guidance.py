@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from teilhabe.core.access import remember_in_scope
+from teilhabe.core.queries import count_rows
 from teilhabe.processes.models import (
     FINISHED_STATUSES,
     PHASE_ORDER,
@@ -30,7 +31,7 @@ from teilhabe.processes.models import (
 )
 from teilhabe.programmes.models import Application, ApplicationStatus, Municipality, Round
 from teilhabe.selfcheck.models import Response, RoundStatus, SelfCheckRound
-from teilhabe.stakeholders.models import Actor
+from teilhabe.stakeholders import analysis
 
 # How many rows each list on a dashboard shows; the rest is counted and linked.
 LIST_LIMIT = 10
@@ -94,9 +95,9 @@ def _url_if(user, perm: str, obj, name: str, *args) -> str | None:
 def municipal_overview(user, municipality: Municipality, today: date) -> dict:
     """Running processes with their first steps or what is due; otherwise the open call.
 
-    Queries: processes (with facilitators, blocks and budget: 3), actors, self-check
-    rounds and the user's answers, the user's own open blocks, applications, open
-    rounds; constant whatever the data.
+    Queries: processes (with facilitators, blocks and budget: 3), actors counted per
+    category, self-check rounds with whether the user answered them, the user's own
+    open blocks, applications, open rounds; constant whatever the data.
     """
     # A coordinator's or team member's scope is their own municipality (both scopes
     # say so for municipal people), so the rule checks below need not ask again.
@@ -104,19 +105,17 @@ def municipal_overview(user, municipality: Municipality, today: date) -> dict:
     _remember(user, Municipality.objects.in_work_scope_of, [municipality.pk])
     processes = list(Process.objects.visible_to(user).active().with_overview())
     _remember(user, Process.objects.visible_to, [p.pk for p in processes])
-    actors = list(
-        Actor.objects.filter(municipality=municipality).only("category_id", "involvement")
+    coverage = analysis.coverage_of(municipality.pk)
+    actor_count = sum(sum(row.counts.values()) for row in coverage.rows)
+    mine_submitted = Response.objects.filter(
+        round=OuterRef("pk"), respondent=user, submitted_at__isnull=False
     )
     selfchecks = list(
-        SelfCheckRound.objects.filter(municipality=municipality).order_by("-opened_on", "-pk")[
-            :LIST_LIMIT
-        ]
+        SelfCheckRound.objects.filter(municipality=municipality)
+        .annotate(answered_by_user=Exists(mine_submitted))
+        .order_by("-opened_on", "-pk")[:LIST_LIMIT]
     )
-    answered = set(
-        Response.objects.filter(
-            respondent=user, round__in=[r.pk for r in selfchecks], submitted_at__isnull=False
-        ).values_list("round_id", flat=True)
-    )
+    answered = {round_.pk for round_ in selfchecks if round_.answered_by_user}
     mine: dict[int, list[Block]] = {}
     if processes:
         for block in (
@@ -125,10 +124,10 @@ def municipal_overview(user, municipality: Municipality, today: date) -> dict:
             .order_by(F("planned_end").asc(nulls_last=True), "pk")[:LIST_LIMIT]
         ):
             mine.setdefault(block.process_id, []).append(block)
-    context: dict = {"actors": actors, "actor_count": len(actors)}
+    context: dict = {"coverage": coverage, "actor_count": actor_count}
     for process in processes:
         process.my_blocks = mine.get(process.pk, [])
-        steps = first_steps(user, process, municipality, actors, selfchecks)
+        steps = first_steps(user, process, municipality, actor_count, selfchecks)
         open_steps = [step for step in steps if not step.done]
         # New until its first block is done: then a missing first step is one of the
         # next steps, no longer a checklist headed "the first steps".
@@ -144,7 +143,7 @@ def municipal_overview(user, municipality: Municipality, today: date) -> dict:
     return context
 
 
-def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
+def first_steps(user, process, municipality, actor_count: int, selfchecks) -> list[Step]:
     """The first four steps of a new process, in the order they are usually taken."""
     facilitators = list(process.facilitators.all())
     blocks = [b for b in _ordered_blocks(process) if b.status != BlockStatus.DROPPED]
@@ -194,7 +193,7 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
         Step(
             label=_("Stakeholder analysis begun"),
             missing=_("The stakeholder analysis has no actors yet."),
-            done=bool(actors),
+            done=bool(actor_count),
             url=(
                 _url_if(
                     user,
@@ -203,10 +202,12 @@ def first_steps(user, process, municipality, actors, selfchecks) -> list[Step]:
                     "stakeholders:actor_list",
                     municipality.pk,
                 )
-                if actors or not actor_url
+                if actor_count or not actor_url
                 else actor_url
             ),
-            action=_("Add the first actor") if not actors and actor_url else _("See the actors"),
+            action=_("Add the first actor")
+            if not actor_count and actor_url
+            else _("See the actors"),
         )
     )
     round_create = _url_if(
@@ -419,8 +420,8 @@ _URGENCY = {"overdue": 0, "consulting": 0, "due": 1, "selfcheck": 2}
 def facilitator_tasks(user, today: date) -> dict:
     """What is due across the facilitator's running processes, the most urgent first.
 
-    Three kinds, each fetched with LIMIT and counted in SQL (6 queries plus the
-    processes' own): open blocks overdue or ending within DUE_DAYS, self-check rounds
+    Three kinds, each fetched with LIMIT, and counted together in one query (4 queries
+    plus the processes' own): open blocks overdue or ending within DUE_DAYS, self-check rounds
     still collecting answers, and processes without consulting for
     CONSULTING_QUIET_DAYS days.
     """
@@ -433,18 +434,12 @@ def facilitator_tasks(user, today: date) -> dict:
         .select_related("process__municipality")
         .order_by("planned_end", "pk")
     )
-    selfchecks = (
+    open_rounds = (
         SelfCheckRound.objects.filter(municipality__processes__in=running)
         .exclude(status=RoundStatus.CLOSED)
-        .select_related("municipality")
-        .annotate(
-            answered=Count(
-                "responses", filter=Q(responses__submitted_at__isnull=False), distinct=True
-            )
-        )
         .distinct()
-        .order_by("opened_on", "pk")
     )
+    selfchecks = open_rounds.select_related("municipality").order_by("opened_on", "pk")
     last_entry = Subquery(
         ConsultingEntry.objects.filter(process=OuterRef("pk")).order_by("-date").values("date")[:1]
     )
@@ -498,9 +493,12 @@ def facilitator_tasks(user, today: date) -> dict:
                 action=ngettext(
                     "%(status)s: %(count)s answer so far",
                     "%(status)s: %(count)s answers so far",
-                    selfcheck.answered,
+                    selfcheck.submitted_responses,
                 )
-                % {"status": selfcheck.get_status_display(), "count": selfcheck.answered},
+                % {
+                    "status": selfcheck.get_status_display(),
+                    "count": selfcheck.submitted_responses,
+                },
             )
         )
     for process in quiet_rows:
@@ -528,16 +526,20 @@ def facilitator_tasks(user, today: date) -> dict:
     # Overdue first, then what falls due soon, then rounds waiting for answers; within
     # each, the earliest date first.
     tasks.sort(key=lambda t: (_URGENCY[t.kind], t.when))
-    counts = blocks.aggregate(
-        overdue=Count("pk", filter=Q(planned_end__lt=today)),
-        due=Count("pk", filter=Q(planned_end__gte=today)),
+    counts = count_rows(
+        overdue=blocks.filter(planned_end__lt=today),
+        due=blocks.filter(planned_end__gte=today),
+        selfchecks=open_rounds,
+        quiet=quiet,
+        running=running,
     )
     return {
         "tasks": tasks[:LIST_LIMIT],
         "overdue_count": counts["overdue"],
         "due_count": counts["due"],
-        "selfcheck_count": selfchecks.count(),
-        "quiet_count": quiet.count(),
+        "selfcheck_count": counts["selfchecks"],
+        "quiet_count": counts["quiet"],
+        "running_count": counts["running"],
         "due_days": DUE_DAYS,
         "quiet_days": CONSULTING_QUIET_DAYS,
     }
@@ -551,8 +553,8 @@ def office_decisions(user, today: date) -> dict:
 
     Submitted applications (per round, with the deadline), running processes whose
     blocks are all finished or whose round has ended (to close), and running
-    processes without a facilitator. About ten queries, whatever the number of
-    municipalities.
+    processes without a facilitator. Lists with LIMIT, all counts in one query:
+    ten queries with the session's, whatever the number of municipalities.
     """
     submitted = Application.objects.visible_to(user).filter(status=ApplicationStatus.SUBMITTED)
     per_round = list(
@@ -598,9 +600,13 @@ def office_decisions(user, today: date) -> dict:
     for process in unassigned_rows:
         process.may_assign = user.has_perm("processes.change_process_facilitators", process)
 
-    totals = Process.objects.visible_to(user).aggregate(
-        running=Count("pk", filter=Q(closed_on__isnull=True)),
-        closed=Count("pk", filter=Q(closed_on__isnull=False)),
+    counts = count_rows(
+        submitted=submitted,
+        completed=completed,
+        to_close=to_close,
+        without_facilitator=without_facilitator,
+        running=running,
+        closed=Process.objects.visible_to(user).filter(closed_on__isnull=False),
     )
     rounds_over = list(
         Round.objects.filter(pk__in=round_over.values("round"))
@@ -609,15 +615,15 @@ def office_decisions(user, today: date) -> dict:
         .order_by("ends_on", "pk")[:LIST_LIMIT]
     )
     return {
-        "submitted_count": submitted.count(),
+        "submitted_count": counts["submitted"],
         "submitted_per_round": per_round,
         "submitted_oldest": oldest,
-        "completed_count": completed.count(),
+        "completed_count": counts["completed"],
         "to_close": to_close_rows,
-        "to_close_count": to_close.count(),
+        "to_close_count": counts["to_close"],
         "rounds_over": rounds_over,
         "without_facilitator": unassigned_rows,
-        "without_facilitator_count": without_facilitator.count(),
-        "running_count": totals["running"],
-        "closed_count": totals["closed"],
+        "without_facilitator_count": counts["without_facilitator"],
+        "running_count": counts["running"],
+        "closed_count": counts["closed"],
     }

@@ -14,8 +14,6 @@ from teilhabe.core.pagination import paginate
 from teilhabe.dashboards import guidance
 from teilhabe.processes.models import Process
 from teilhabe.programmes.models import Municipality
-from teilhabe.stakeholders import analysis
-from teilhabe.stakeholders.models import ActorCategory
 
 # Undelivered mails listed on the dashboard; more are counted, not listed.
 UNDELIVERED_MAIL_SHOWN = 10
@@ -34,14 +32,15 @@ def dashboard(request):
     elif user.is_facilitator and user.facilitated_process_ids:
         context.update(guidance.facilitator_tasks(user, today))
         context["page"] = paginate(
-            request, Process.objects.visible_to(user).active().with_overview()
+            request,
+            Process.objects.visible_to(user).active().with_overview(),
+            count=context["running_count"],
         )
         template = "dashboards/dashboard_facilitator.html"
     elif user.is_municipal and user.municipality_id:
         municipality = user.municipality
         context.update(guidance.municipal_overview(user, municipality, today))
         context["municipality"] = municipality
-        context["coverage"] = analysis.coverage(context.pop("actors"), ActorCategory.objects.all())
         template = "dashboards/dashboard_municipality.html"
     else:
         template = "dashboards/dashboard_empty.html"
